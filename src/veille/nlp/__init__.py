@@ -1,0 +1,1 @@
+"""The NLP stage: Article -> Record, through spaCy and veille's own components."""

