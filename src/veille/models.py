@@ -40,6 +40,9 @@ class Article:
     author: Optional[str] = None
     language: Optional[str] = None
     origin: str = "<text>"
+    # Things ingest noticed that the user should see in the record (e.g. the text
+    # was decoded from cp1252, or is not French and was processed under --lang any).
+    warnings: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
     def content_hash(self) -> str:

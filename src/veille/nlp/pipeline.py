@@ -91,6 +91,7 @@ class Analyzer:
         data = state(doc)
         data["article"] = article
         data["published"] = _given_published(article)
+        data["warnings"].extend(article.warnings)
         for name, proc in self.article_nlp.pipeline:
             try:
                 doc = proc(doc)

@@ -1,0 +1,25 @@
+"""Shared fixtures. The spaCy pipeline loads once per test session (6-8 s)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold"
+CORPUS = SHARED / "corpora" / "orangesum.jsonl.gz"
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    from veille.nlp.pipeline import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
