@@ -1,0 +1,163 @@
+"""The one core object: wires ingest -> nlp (-> store, in the corpus commands).
+
+The CLI, the Python API and the batch runners are thin doors onto ``Veille``.
+``Veille.run`` streams results: memory stays flat whatever the input size, and
+with ``workers > 1`` articles are analysed in worker processes (each loads the
+spaCy pipeline once), at most a few batches in flight at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+from collections import deque
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from .errors import Rejection
+from .models import Article, Record
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+Result = Union[Record, Rejection]
+
+# Articles sent to a worker at a time: large enough to amortise pickling and let
+# nlp.pipe batch, small enough that a slow article does not stall the others.
+_TASK_SIZE = 16
+
+
+class Veille:
+    def __init__(self, settings: Optional[Settings] = None):
+        self.settings = settings or Settings()
+        self._analyzer = None
+
+    @property
+    def analyzer(self):
+        if self._analyzer is None:
+            from .nlp.pipeline import Analyzer
+
+            self._analyzer = Analyzer(self.settings)
+        return self._analyzer
+
+    # -- inputs ------------------------------------------------------------------
+    def read(self, paths: Iterable[str], stdin=None) -> Iterator[Union[Article, Rejection]]:
+        from .ingest import read
+
+        return read(list(paths), self.settings, stdin=stdin)
+
+    # -- the main job ------------------------------------------------------------
+    def run(
+        self,
+        paths: Iterable[str],
+        *,
+        workers: int = 1,
+        skip: Optional[Callable[[Article], bool]] = None,
+        stdin=None,
+        override: Optional[Callable[[Article], None]] = None,
+    ) -> Iterator[Result]:
+        """Analyse every article found under ``paths``.
+
+        Yields a Record per analysed article and a Rejection per input (or line)
+        that could not be read, as soon as each is known. ``skip(article)`` is
+        asked before the NLP stage (the store uses it to pass over articles it
+        already holds); ``override(article)`` may set fields such as the
+        publication date given on the command line.
+        """
+        items = self.read(paths, stdin=stdin)
+        return self.run_articles(items, workers=workers, skip=skip, override=override)
+
+    def run_articles(
+        self,
+        items: Iterable[Union[Article, Rejection]],
+        *,
+        workers: int = 1,
+        skip: Optional[Callable[[Article], bool]] = None,
+        override: Optional[Callable[[Article], None]] = None,
+    ) -> Iterator[Result]:
+        articles = self._filtered(items, skip, override)
+        if workers <= 1:
+            yield from self._run_local(articles)
+        else:
+            yield from self._run_pool(articles, workers)
+
+    @staticmethod
+    def _filtered(items, skip, override) -> Iterator[Union[Article, Rejection]]:
+        for item in items:
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            if override:
+                override(item)
+            item.ensure_id()
+            if skip is not None and skip(item):
+                continue
+            yield item
+
+    def _run_local(self, items: Iterator[Union[Article, Rejection]]) -> Iterator[Result]:
+        batch: list[Article] = []
+        for item in items:
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            batch.append(item)
+            if len(batch) >= self.settings.batch_size:
+                yield from _analyze_batch(self.analyzer, batch)
+                batch = []
+        if batch:
+            yield from _analyze_batch(self.analyzer, batch)
+
+    def _run_pool(self, items: Iterator[Union[Article, Rejection]], workers: int) -> Iterator[Result]:
+        # fork shares the imported modules; the model itself is loaded in each
+        # worker by the initializer, never in the parent.
+        ctx = mp.get_context("fork")
+        pending: deque = deque()
+        with ctx.Pool(workers, initializer=_worker_init, initargs=(self.settings,)) as pool:
+            batch: list[Article] = []
+
+            def drain(limit: int):
+                while len(pending) > limit:
+                    yield from pending.popleft().get()
+
+            for item in items:
+                if isinstance(item, Rejection):
+                    yield item
+                    continue
+                batch.append(item)
+                if len(batch) >= _TASK_SIZE:
+                    pending.append(pool.apply_async(_worker_run, (batch,)))
+                    batch = []
+                    # Bounded in-flight work keeps memory flat on huge corpora.
+                    yield from drain(workers * 2)
+            if batch:
+                pending.append(pool.apply_async(_worker_run, (batch,)))
+            yield from drain(0)
+
+
+def _analyze_batch(analyzer, batch: list[Article]) -> list[Result]:
+    try:
+        return list(analyzer.analyze_many(batch))
+    except Exception:
+        # A batch-level failure (spaCy itself) must not lose the other articles:
+        # retry one by one and reject only the ones that fail.
+        out: list[Result] = []
+        for article in batch:
+            try:
+                out.append(analyzer.analyze(article))
+            except Exception as exc:  # noqa: BLE001 - reported to the user, not hidden
+                log.exception("analysis failed on %s", article.origin)
+                out.append(Rejection(article.origin, f"analysis failed: {type(exc).__name__}: {exc}"))
+        return out
+
+
+_WORKER_ANALYZER = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _WORKER_ANALYZER
+    from .nlp.pipeline import Analyzer
+
+    _WORKER_ANALYZER = Analyzer(settings)
+
+
+def _worker_run(batch: list[Article]) -> list[Result]:
+    return _analyze_batch(_WORKER_ANALYZER, batch)

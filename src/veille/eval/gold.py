@@ -1,0 +1,284 @@
+"""Score records against the hand annotations of ../shared/gold (format: gold/README.md).
+
+Matching is by text, as the gold README says:
+  * entity: a gold entity is found when a record entity has its canonical name;
+    a gold mention is *detected* when some record mention overlaps an occurrence
+    of its text, and *linked* when a mention of the entity with that canonical
+    name covers that occurrence;
+  * quote: speaker resolves to the gold speaker and the content contains
+    ``text_contains``;
+  * time: the expression overlaps ``text`` and the value is equal;
+  * event: type (or one of ``type_any``), actor and modality agree and the
+    evidence contains ``evidence_contains``.
+Text comparisons fold case, curly apostrophes and runs of spaces, so that the
+gold's ’ and ' spellings match either way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import VeilleError
+from ..models import Record
+
+_WS = re.compile(r"\s+")
+
+
+def norm(text: str | None) -> str:
+    if not text:
+        return ""
+    text = text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    return _WS.sub(" ", text).strip().casefold()
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    """Character ranges of ``needle`` in ``text``, folding apostrophes and case (same length)."""
+    hay, pin = norm_same_length(text), norm_same_length(needle)
+    out, i = [], hay.find(pin)
+    while pin and i >= 0:
+        out.append((i, i + len(pin)))
+        i = hay.find(pin, i + 1)
+    return out
+
+
+def norm_same_length(text: str) -> str:
+    # Offsets must survive normalisation: only 1-to-1 character replacements here.
+    return text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ").lower()
+
+
+def load_gold(folder: Path, texts: Path | None = None) -> list[dict]:
+    """Gold annotations with their article text, as dicts with ``text`` added."""
+    texts = texts or folder.parent / "seeds"
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise VeilleError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+        if not isinstance(gold, dict) or "doc" not in gold:
+            continue  # story.json and other cross-article files
+        text_path = texts / gold["doc"]
+        if not text_path.is_file():
+            raise VeilleError(f"{path}: its article {text_path} is missing (use --texts)")
+        gold["text"] = text_path.read_text(encoding="utf-8")
+        gold["path"] = str(path)
+        out.append(gold)
+    return out
+
+
+def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+# -- entities --------------------------------------------------------------------
+def score_entities(pairs: Iterable[tuple[dict, Record]]) -> dict:
+    n_ent = found_ent = 0
+    n_men = detected = linked = 0
+    roles_total = roles_ok = 0
+    missing: list[str] = []
+    for gold, rec in pairs:
+        by_name: dict[str, list] = {}
+        for e in rec.entities:
+            by_name.setdefault(norm(e.name), []).append(e)
+        all_mentions = [(m.start, m.end) for e in rec.entities for m in e.mentions]
+        for ge in gold.get("entities", []):
+            n_ent += 1
+            ents = by_name.get(norm(ge["name"]), [])
+            if ents:
+                found_ent += 1
+            else:
+                missing.append(f"{gold['doc']}: entity {ge['name']}")
+            own = [(m.start, m.end) for e in ents for m in e.mentions]
+            for surface in ge.get("mentions", []):
+                occ = _occurrences(rec.text, surface)
+                if not occ:
+                    continue  # a gold mention string absent from the text cannot be scored
+                n_men += 1
+                if any(_overlaps(o, m) for o in occ for m in all_mentions):
+                    detected += 1
+                if any(_covers_core(o, m, rec.text) for o in occ for m in own):
+                    linked += 1
+                elif ents:
+                    missing.append(f"{gold['doc']}: mention {surface!r} of {ge['name']}")
+            if ge.get("role"):
+                roles_total += 1
+                titles = [norm(r.title) for e in ents for r in e.roles]
+                want = norm(ge["role"])
+                if any(t and (t in want or want in t) for t in titles):
+                    roles_ok += 1
+    return {
+        "canonical_name_recall": round(found_ent / n_ent, 4) if n_ent else 0.0,
+        "mention_detection_recall": round(detected / n_men, 4) if n_men else 0.0,
+        "linked_mention_recall": round(linked / n_men, 4) if n_men else 0.0,
+        "role_accuracy": round(roles_ok / roles_total, 4) if roles_total else 0.0,
+        "gold_entities": n_ent,
+        "gold_mentions": n_men,
+        "misses": missing,
+    }
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+_ARTICLE = re.compile(r"^(?:l'|l’|le |la |les |sa |son |ses |un |une |des |du |de la |de l'|de l’)", re.I)
+
+
+def _covers_core(gold: tuple[int, int], mention: tuple[int, int], text: str) -> bool:
+    """A record mention counts for a gold mention when it covers the gold text without
+    its determiner ("Otan" for "l'Otan") and does not spill far beyond it."""
+    surface = text[gold[0]:gold[1]]
+    m = _ARTICLE.match(surface)
+    core_start = gold[0] + (m.end() if m and m.end() < len(surface) else 0)
+    core_end = gold[1] - (1 if surface.endswith("*") else 0)
+    return mention[0] <= core_start and mention[1] >= core_end and (mention[1] - mention[0]) <= 2 * (gold[1] - gold[0]) + 10
+
+
+# -- quotes ----------------------------------------------------------------------
+def score_quotes(pairs: Iterable[tuple[dict, Record]]) -> dict:
+    n_gold = n_pred = tp_gold = tp_pred = 0
+    content_found = speaker_ok = 0
+    via_total = via_ok = 0
+    misses: list[str] = []
+    for gold, rec in pairs:
+        quotes = rec.quotes
+        # A quote marked as the same statement as another (an embedded post) is
+        # one statement: it is neither a hit nor a false positive on its own.
+        counted = [i for i, q in enumerate(quotes) if q.same_as is None]
+        n_pred += len(counted)
+        matched_pred: set[int] = set()
+        for gq in gold.get("quotes", []):
+            n_gold += 1
+            want = norm(gq["text_contains"])
+            holders = [i for i, q in enumerate(quotes) if want in norm(q.content.text)]
+            if holders:
+                content_found += 1
+            right = [i for i in holders if norm(quotes[i].speaker.name) == norm(gq["speaker"])]
+            if right:
+                speaker_ok += 1
+                tp_gold += 1
+                best = right[0]
+                matched_pred.add(best)
+                if quotes[best].same_as is not None:
+                    matched_pred.add(quotes[best].same_as)
+                for v in gq.get("via", []):
+                    via_total += 1
+                    if norm(v) in {norm(x) for x in quotes[best].via}:
+                        via_ok += 1
+            else:
+                for v in gq.get("via", []):
+                    via_total += 1
+                got = quotes[holders[0]].speaker.name if holders else None
+                misses.append(f"{gold['doc']}: quote {gq['text_contains'][:40]!r} by {gq['speaker']}"
+                              + (f" (speaker given: {got})" if holders else " (content not found)"))
+        tp_pred += len([i for i in matched_pred if i in counted])
+    out = _prf(tp_pred, n_pred, tp_gold, n_gold)
+    out.update({
+        "speaker_accuracy": round(speaker_ok / content_found, 4) if content_found else 0.0,
+        "content_recall": round(content_found / n_gold, 4) if n_gold else 0.0,
+        "via_recall": round(via_ok / via_total, 4) if via_total else 0.0,
+        "gold": n_gold, "predicted": n_pred, "misses": misses,
+    })
+    return out
+
+
+# -- times -----------------------------------------------------------------------
+def score_times(pairs: Iterable[tuple[dict, Record]]) -> dict:
+    n_gold = detected = correct = 0
+    misses: list[str] = []
+    for gold, rec in pairs:
+        used: set[int] = set()
+        for gt in gold.get("times", []):
+            for occ in _occurrences(rec.text, gt["text"]):
+                n_gold += 1
+                hits = [i for i, t in enumerate(rec.times) if i not in used and _overlaps(occ, (t.start, t.end))]
+                if not hits:
+                    misses.append(f"{gold['doc']}: time {gt['text']!r} not found")
+                    continue
+                detected += 1
+                used.add(hits[0])
+                if rec.times[hits[0]].value == gt["value"]:
+                    correct += 1
+                else:
+                    misses.append(f"{gold['doc']}: time {gt['text']!r} = {rec.times[hits[0]].value}, gold {gt['value']}")
+    return {
+        "detection_recall": round(detected / n_gold, 4) if n_gold else 0.0,
+        "value_accuracy": round(correct / detected, 4) if detected else 0.0,
+        "correct_recall": round(correct / n_gold, 4) if n_gold else 0.0,
+        "gold": n_gold, "misses": misses,
+    }
+
+
+# -- events ----------------------------------------------------------------------
+_NOT_ASSERTED = {"negated", "hypothetical", "planned"}
+
+
+def _event_types(ge: dict) -> set[str]:
+    return {ge["type"], *ge.get("type_any", [])}
+
+
+def score_events(pairs: Iterable[tuple[dict, Record]]) -> dict:
+    n_gold = n_pred = tp_gold = tp_pred = 0
+    located = modality_ok = wrongly_asserted = 0
+    misses: list[str] = []
+    for gold, rec in pairs:
+        n_pred += len(rec.events)
+        matched: set[int] = set()
+        for ge in gold.get("events", []):
+            n_gold += 1
+            want = norm(ge["evidence_contains"])
+            types = _event_types(ge)
+            cands = [i for i, e in enumerate(rec.events)
+                     if e.type in types and want in norm(e.evidence.text)
+                     and norm(ge.get("actor")) in {norm(a) for a in e.actors}]
+            if cands:
+                located += 1
+                if any(rec.events[i].modality == ge["modality"] for i in cands):
+                    modality_ok += 1
+                elif ge["modality"] in _NOT_ASSERTED and any(rec.events[i].modality == "asserted" for i in cands):
+                    wrongly_asserted += 1
+            good = [i for i in cands if rec.events[i].modality == ge["modality"]]
+            if good:
+                tp_gold += 1
+                matched.add(good[0])
+            else:
+                misses.append(f"{gold['doc']}: event {ge['type']} by {ge.get('actor')} ({ge['modality']}) "
+                              f"{ge['evidence_contains'][:40]!r}" + (" (wrong modality)" if cands else ""))
+        tp_pred += len(matched)
+    out = _prf(tp_pred, n_pred, tp_gold, n_gold)
+    out.update({
+        "modality_accuracy": round(modality_ok / located, 4) if located else 0.0,
+        "non_asserted_given_as_asserted": wrongly_asserted,
+        "gold": n_gold, "predicted": n_pred, "misses": misses,
+    })
+    return out
+
+
+def score_published(pairs: Iterable[tuple[dict, Record]]) -> dict:
+    n = ok = invented = 0
+    for gold, rec in pairs:
+        want = (gold.get("published") or {}).get("value")
+        n += 1
+        if rec.published.value == want:
+            ok += 1
+        elif want is None and rec.published.value is not None:
+            invented += 1
+    return {"accuracy": round(ok / n, 4) if n else 0.0, "invented": invented, "gold": n}
+
+
+def score_seed_gold(golds: list[dict], records: list[Record]) -> dict:
+    pairs = list(zip(golds, records))
+    return {
+        "articles": len(pairs),
+        "entities": score_entities(pairs),
+        "quotes": score_quotes(pairs),
+        "times": score_times(pairs),
+        "events": score_events(pairs),
+        "published": score_published(pairs),
+    }

@@ -1,0 +1,85 @@
+"""`veille eval`: run the system over gold folders and score each layer.
+
+A folder of *.json annotations (with its texts in ../seeds) is scored by
+``gold.score_seed_gold`` under the key "seed"; a folder of TimeML *.tml files by
+``timeml.score_timeml`` under "timeml". Floors are a flat JSON object of dotted
+paths into these scores ("seed.quotes.f1": 0.8); CI fails when one is not met.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import VeilleError
+from ..models import Article
+
+
+def evaluate(folders: list[Path], texts: Path | None = None, analyzer=None) -> dict:
+    if analyzer is None:
+        from ..nlp.pipeline import Analyzer
+
+        analyzer = Analyzer()
+    scores: dict = {}
+    for folder in folders:
+        if any(folder.glob("*.tml")):
+            from .timeml import score_timeml
+
+            scores["timeml"] = score_timeml(folder, analyzer)
+        elif any(folder.glob("*.json")):
+            from .gold import load_gold, score_seed_gold
+
+            golds = load_gold(folder, texts)
+            # The seeds are analysed as a user would give them: no publication
+            # date, so that inferring it (or saying it is unknown) is measured too.
+            records = [analyzer.analyze(Article(text=g["text"], id=Path(g["doc"]).stem, origin=g["doc"]))
+                       for g in golds]
+            scores["seed"] = score_seed_gold(golds, records)
+        else:
+            raise VeilleError(f"{folder}: no gold annotations (*.json) or TimeML files (*.tml) in it")
+    return scores
+
+
+def flatten(scores: dict, prefix: str = "") -> dict[str, float]:
+    out: dict[str, float] = {}
+    for key, value in scores.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, path + "."))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[path] = value
+    return out
+
+
+def check_floors(scores: dict, floors: dict[str, float]) -> list[str]:
+    flat = flatten(scores)
+    failures = []
+    for path, floor in sorted(floors.items()):
+        if path not in flat:
+            failures.append(f"{path}: not measured (floor {floor})")
+        elif flat[path] + 1e-9 < floor:
+            failures.append(f"{path} = {flat[path]:.4f} < floor {floor}")
+    return failures
+
+
+def render_table(console: Console, scores: dict) -> None:
+    for suite, layers in scores.items():
+        table = Table(title=f"veille eval — {suite}")
+        table.add_column("layer")
+        table.add_column("metric")
+        table.add_column("score", justify="right")
+        for layer, metrics in layers.items():
+            if not isinstance(metrics, dict):
+                table.add_row(layer, "", str(metrics))
+                continue
+            for name, value in flatten(metrics).items():
+                shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+                table.add_row(layer, name, shown)
+        console.print(table)
+        misses = [m for metrics in layers.values() if isinstance(metrics, dict) for m in metrics.get("misses", [])]
+        if misses:
+            console.print(f"[dim]{len(misses)} misses (use --json for all); first ones:[/dim]")
+            for m in misses[:12]:
+                console.print(f"  [dim]- {m}[/dim]", highlight=False)

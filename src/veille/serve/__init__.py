@@ -1,0 +1,1 @@
+"""Doors onto the core: the CLI, renderers (terminal, HTML) and exports."""

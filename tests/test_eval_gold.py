@@ -1,0 +1,91 @@
+"""The seed-gold scorer, on the real gold files and records built by hand around their text."""
+
+import pytest
+
+from veille.eval.gold import load_gold, score_quotes, score_times, score_events, score_entities, norm
+from veille.eval.runner import check_floors, flatten
+from veille.models import Entity, Event, Mention, Published, Quote, Record, Span, Speaker, TimeExpr
+
+from conftest import GOLD
+
+pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="../shared/gold not present")
+
+
+@pytest.fixture(scope="module")
+def gold000():
+    return next(g for g in load_gold(GOLD) if g["doc"].startswith("000_"))
+
+
+def _span(text, needle):
+    i = text.index(needle)
+    return Span(start=i, end=i + len(needle), text=needle)
+
+
+def _record(gold, **layers):
+    return Record(id="000", published=Published(value=None, how="unknown"), text=gold["text"], **layers)
+
+
+def test_norm_folds_apostrophes_case_and_spaces():
+    assert norm("l’Otan  maintient") == norm("L'otan maintient")
+
+
+def test_quote_with_right_speaker_counts_and_wrong_speaker_does_not(gold000):
+    text = gold000["text"]
+    content = _span(text, "Nous prenons toutes les précautions nécessaires pour protéger notre personnel.")
+    right = Quote(kind="direct", content=content, cue="indiquer", speaker=Speaker(name="NATO"), via=["Agence France-Presse"])
+    wrong = Quote(kind="direct", content=content, cue="indiquer", speaker=Speaker(name="AFP"))
+    good = score_quotes([(gold000, _record(gold000, quotes=[right]))])
+    assert good["precision"] == 1.0 and good["recall"] == pytest.approx(1 / len(gold000["quotes"]), abs=1e-4)
+    # via recall is over every gold relay, found or not: one of the file's relays is found here.
+    n_via = sum(len(q.get("via", [])) for q in gold000["quotes"])
+    assert good["speaker_accuracy"] == 1.0 and good["via_recall"] == pytest.approx(1 / n_via, abs=1e-4)
+    bad = score_quotes([(gold000, _record(gold000, quotes=[wrong]))])
+    assert bad["precision"] == 0.0 and bad["speaker_accuracy"] == 0.0 and bad["content_recall"] > 0
+
+
+def test_duplicate_post_linked_by_same_as_is_not_a_false_positive(gold000):
+    text = gold000["text"]
+    first = _span(text, "La priorité aujourd’hui est la même qu’hier et doit être celle de demain: lutter contre Daech*")
+    post = _span(text, "La priorité aujourd’hui est la même qu’hier et doit être celle de demain : lutter contre Daech")
+    quotes = [Quote(kind="direct", content=first, cue="écrire", speaker=Speaker(name="Florence Parly")),
+              Quote(kind="direct", content=post, speaker=Speaker(name="Florence Parly"), same_as=0)]
+    scores = score_quotes([(gold000, _record(gold000, quotes=quotes))])
+    assert scores["precision"] == 1.0 and scores["predicted"] == 1
+
+
+def test_time_needs_overlap_and_equal_value(gold000):
+    text = gold000["text"]
+    s = _span(text, "le 3 janvier")
+    ok = score_times([(gold000, _record(gold000, times=[TimeExpr(start=s.start, end=s.end, text=s.text, type="DATE", value="2020-01-03")]))])
+    off = score_times([(gold000, _record(gold000, times=[TimeExpr(start=s.start, end=s.end, text=s.text, type="DATE", value="2020-01-04")]))])
+    assert ok["detection_recall"] == off["detection_recall"] > 0
+    assert ok["value_accuracy"] == 1.0 and off["value_accuracy"] == 0.0
+
+
+def test_negated_event_given_as_asserted_is_counted(gold000):
+    text = gold000["text"]
+    ev = _span(text, "le pays n’avait pas l’intention de rappeler ses 160 soldats déployés en Irak")
+    asserted = Event(type="RETREAT", actors=["France"], modality="asserted", evidence=ev)
+    negated = Event(type="RETREAT", actors=["France"], modality="negated", evidence=ev)
+    bad = score_events([(gold000, _record(gold000, events=[asserted]))])
+    good = score_events([(gold000, _record(gold000, events=[negated]))])
+    assert bad["non_asserted_given_as_asserted"] == 1 and bad["recall"] == 0.0
+    assert good["precision"] == 1.0 and good["modality_accuracy"] == 1.0
+
+
+def test_entity_mentions_linked_only_under_the_canonical_name(gold000):
+    text = gold000["text"]
+    otan = [i for i in range(len(text)) if text.startswith("Otan", i)]
+    mentions = [Mention(start=i, end=i + 4, text="Otan") for i in otan]
+    linked = score_entities([(gold000, _record(gold000, entities=[Entity(id="Q7184", name="NATO", type="ORG", mentions=mentions)]))])
+    unlinked = score_entities([(gold000, _record(gold000, entities=[Entity(id="L1", name="Otan", type="ORG", mentions=mentions)]))])
+    assert linked["linked_mention_recall"] > 0 and unlinked["linked_mention_recall"] == 0
+    assert linked["mention_detection_recall"] == unlinked["mention_detection_recall"] > 0
+
+
+def test_floors():
+    scores = {"seed": {"quotes": {"f1": 0.5, "misses": ["x"]}}}
+    assert flatten(scores) == {"seed.quotes.f1": 0.5}
+    assert check_floors(scores, {"seed.quotes.f1": 0.5}) == []
+    assert check_floors(scores, {"seed.quotes.f1": 0.6}) == ["seed.quotes.f1 = 0.5000 < floor 0.6"]
+    assert "not measured" in check_floors(scores, {"seed.events.f1": 0.1})[0]
