@@ -15,9 +15,11 @@ CORPUS = SHARED / "corpora" / "orangesum.jsonl.gz"
 
 @pytest.fixture(scope="session")
 def analyzer():
-    from veille.nlp.pipeline import Analyzer
+    # The same instance the CLI and the Python API use in this process.
+    from veille.core import shared_analyzer
+    from veille.settings import Settings
 
-    return Analyzer()
+    return shared_analyzer(Settings())
 
 
 @pytest.fixture(scope="session")

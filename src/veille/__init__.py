@@ -16,16 +16,11 @@ from .models import Article, Record
 __version__ = "0.1.0"
 __all__ = ["analyze", "analyze_many", "Article", "Record", "__version__"]
 
-_ANALYZER = None
-
-
 def _analyzer():
-    global _ANALYZER
-    if _ANALYZER is None:
-        from .nlp.pipeline import Analyzer
+    from .core import shared_analyzer
+    from .settings import Settings
 
-        _ANALYZER = Analyzer()
-    return _ANALYZER
+    return shared_analyzer(Settings())
 
 
 def analyze(text: str, *, published: str | None = None, title: str | None = None,

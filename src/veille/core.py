@@ -34,9 +34,7 @@ class Veille:
     @property
     def analyzer(self):
         if self._analyzer is None:
-            from .nlp.pipeline import Analyzer
-
-            self._analyzer = Analyzer(self.settings)
+            self._analyzer = shared_analyzer(self.settings)
         return self._analyzer
 
     # -- inputs ------------------------------------------------------------------
@@ -147,6 +145,20 @@ def _analyze_batch(analyzer, batch: list[Article]) -> list[Result]:
                 log.exception("analysis failed on %s", article.origin)
                 out.append(Rejection(article.origin, f"analysis failed: {type(exc).__name__}: {exc}"))
         return out
+
+
+_ANALYZERS: dict = {}
+
+
+def shared_analyzer(settings: Settings):
+    """One Analyzer per process and NLP configuration: loading the model costs 6-8 s."""
+    from .nlp.pipeline import Analyzer
+
+    key = (settings.model, tuple(settings.components), str(settings.user_kb), settings.max_chunk_chars,
+           settings.batch_size)
+    if key not in _ANALYZERS:
+        _ANALYZERS[key] = Analyzer(settings)
+    return _ANALYZERS[key]
 
 
 _WORKER_ANALYZER = None

@@ -133,6 +133,8 @@ class TimeExpr(_Model):
     value: Optional[str] = None
     mod: Optional[str] = Field(None, description="TimeML mod: START, MID, END, APPROX...")
     anchored: bool = Field(False, description="true when the value depends on the publication date")
+    relative: Optional[str] = Field(None, description="offset from the publication day when it is unknown: "
+                                    "'-1D', '+2W', 'WD2/past' (the Tuesday on or before it)")
 
 
 class Event(_Model):
@@ -148,6 +150,7 @@ class Event(_Model):
     disputed_by: list[str] = Field(default_factory=list)
     confirmed_by: list[str] = Field(default_factory=list)
     evidence: Span
+    more_evidence: list[Span] = Field(default_factory=list, description="other sentences of the article stating the same event")
     trigger: Optional[Span] = None
     confidence: float = 0.5
     cameo: Optional[str] = None

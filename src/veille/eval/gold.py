@@ -34,9 +34,9 @@ def norm(text: str | None) -> str:
     return _WS.sub(" ", text).strip().casefold()
 
 
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    """Character ranges of ``needle`` in ``text``, folding apostrophes and case (same length)."""
-    hay, pin = norm_same_length(text), norm_same_length(needle)
+def _occurrences(text: str, needle: str, fold_case: bool = True) -> list[tuple[int, int]]:
+    """Character ranges of ``needle`` in ``text``, folding apostrophes (and case unless told not to)."""
+    hay, pin = norm_same_length(text, fold_case), norm_same_length(needle, fold_case)
     out, i = [], hay.find(pin)
     while pin and i >= 0:
         out.append((i, i + len(pin)))
@@ -44,9 +44,10 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
-def norm_same_length(text: str) -> str:
+def norm_same_length(text: str, fold_case: bool = True) -> str:
     # Offsets must survive normalisation: only 1-to-1 character replacements here.
-    return text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ").lower()
+    text = text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
+    return text.lower() if fold_case else text
 
 
 def load_gold(folder: Path, texts: Path | None = None) -> list[dict]:
@@ -195,7 +196,8 @@ def score_times(pairs: Iterable[tuple[dict, Record]]) -> dict:
     for gold, rec in pairs:
         used: set[int] = set()
         for gt in gold.get("times", []):
-            for occ in _occurrences(rec.text, gt["text"]):
+            # The gold lists "début janvier" and "Début janvier" apart: case tells them apart.
+            for occ in _occurrences(rec.text, gt["text"], fold_case=False) or _occurrences(rec.text, gt["text"]):
                 n_gold += 1
                 hits = [i for i, t in enumerate(rec.times) if i not in used and _overlaps(occ, (t.start, t.end))]
                 if not hits:

@@ -71,15 +71,27 @@ def render_table(console: Console, scores: dict) -> None:
         table.add_column("metric")
         table.add_column("score", justify="right")
         for layer, metrics in layers.items():
+            if isinstance(metrics, (list, tuple)):
+                continue  # error lists: shown below and in --json
             if not isinstance(metrics, dict):
-                table.add_row(layer, "", str(metrics))
+                table.add_row(layer, "", f"{metrics:.3f}" if isinstance(metrics, float) else str(metrics))
                 continue
             for name, value in flatten(metrics).items():
                 shown = f"{value:.3f}" if isinstance(value, float) else str(value)
                 table.add_row(layer, name, shown)
         console.print(table)
         misses = [m for metrics in layers.values() if isinstance(metrics, dict) for m in metrics.get("misses", [])]
+        misses += [_describe(e) for e in layers.get("errors", [])]
         if misses:
             console.print(f"[dim]{len(misses)} misses (use --json for all); first ones:[/dim]")
             for m in misses[:12]:
                 console.print(f"  [dim]- {m}[/dim]", highlight=False)
+
+
+def _describe(error) -> str:
+    if not isinstance(error, dict):
+        return str(error)
+    text = error.get("text") or error.get("system_text")
+    want = error.get("gold_value")
+    got = error.get("value")
+    return f"{error.get('doc')}: {error.get('kind')} {text!r}" + (f" = {got}, gold {want}" if want or got else "")

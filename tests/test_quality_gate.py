@@ -1,0 +1,39 @@
+"""CI quality gate: `veille eval` on the seed gold and FR-TimeBank dev must meet quality/floors.json.
+
+Floors start at what was measured and only go up (never lower one to pass).
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from veille.eval.runner import check_floors, evaluate
+
+from conftest import GOLD
+
+FLOORS = Path(__file__).resolve().parents[1] / "quality" / "floors.json"
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not GOLD.is_dir(), reason="../shared/gold not present")]
+
+
+@pytest.fixture(scope="module")
+def scores(analyzer):
+    return evaluate([GOLD, GOLD / "fr-timebank-dev"], analyzer=analyzer)
+
+
+def test_scores_meet_their_floors(scores):
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    failures = check_floors(scores, floors)
+    assert not failures, "\n".join(failures)
+
+
+def test_every_layer_has_a_floor():
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    layers = {k.split(".")[1] for k in floors if k.startswith("seed.")}
+    assert {"entities", "quotes", "times", "events", "published"} <= layers
+    assert any(k.startswith("timeml.") for k in floors)
+
+
+def test_no_invented_publication_date(scores):
+    assert scores["seed"]["published"]["invented"] == 0
