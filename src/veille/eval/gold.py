@@ -61,10 +61,13 @@ def load_gold(folder: Path, texts: Path | None = None) -> list[dict]:
             raise VeilleError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
         if not isinstance(gold, dict) or "doc" not in gold:
             continue  # story.json and other cross-article files
-        text_path = texts / gold["doc"]
-        if not text_path.is_file():
-            raise VeilleError(f"{path}: its article {text_path} is missing (use --texts)")
-        gold["text"] = text_path.read_text(encoding="utf-8")
+        if not isinstance(gold.get("text"), str):
+            # Seed gold keeps the text apart (../seeds); our own dev gold embeds it.
+            text_path = texts / gold["doc"]
+            if not text_path.is_file():
+                raise VeilleError(f"{path}: its article {text_path} is missing (use --texts)")
+            gold["text"] = text_path.read_text(encoding="utf-8")
+            gold["text_path"] = str(text_path)
         gold["path"] = str(path)
         out.append(gold)
     return out

@@ -32,14 +32,27 @@ def evaluate(folders: list[Path], texts: Path | None = None, analyzer=None) -> d
             from .gold import load_gold, score_seed_gold
 
             golds = load_gold(folder, texts)
-            # The seeds are analysed as a user would give them: no publication
-            # date, so that inferring it (or saying it is unknown) is measured too.
-            records = [analyzer.analyze(Article(text=g["text"], id=Path(g["doc"]).stem, origin=g["doc"]))
-                       for g in golds]
-            scores["seed"] = score_seed_gold(golds, records)
+            records = [analyzer.analyze(_gold_article(g)) for g in golds]
+            scores[_suite_name(folder, golds)] = score_seed_gold(golds, records)
         else:
             raise VeilleError(f"{folder}: no gold annotations (*.json) or TimeML files (*.tml) in it")
     return scores
+
+
+def _gold_article(gold: dict) -> Article:
+    # An article is analysed as a user would give it: the seeds come with no
+    # publication date, so inferring it (or saying it is unknown) is measured too;
+    # a gold whose date comes from the outlet's metadata passes it along.
+    published = gold.get("published") or {}
+    given = published.get("value") if str(published.get("how", "")).startswith("metadata") else None
+    return Article(text=gold["text"], id=Path(gold["doc"]).stem, origin=gold["doc"], published=given,
+                   title=gold.get("title"), source=gold.get("source"))
+
+
+def _suite_name(folder: Path, golds: list[dict]) -> str:
+    # The shared seed gold (texts kept apart in ../seeds) is "seed"; annotation
+    # folders that embed their texts are named after themselves.
+    return "seed" if any("text_path" in g for g in golds) else folder.name
 
 
 def flatten(scores: dict, prefix: str = "") -> dict[str, float]:
