@@ -1,0 +1,332 @@
+"""Direct and mixed quotes: quotation-mark regions and the frame that attributes them.
+
+The frame may follow the quote (« …», a-t-il ajouté), precede it (a déclaré : «…»),
+sit between two parts of it, or be missing (a floating quote whose speaker was
+named just before). A short fragment inside a sentence with no frame is a title
+or a scare quote («temporairement»), not a quote; a longer one inside a clause
+that some frame reports makes that clause a mixed quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .candidate import Candidate
+from .context import DocContext
+from .frames import addressee_media, cited_by, prep_phrases, same_source, subject, referred_source
+from .marks import Region
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_CODE = re.compile(r"[{};=<>]|\bwindow\.|\bfunction\b")  # script text left in a page
+MIN_FRAGMENT_WORDS = 3  # below this a quoted fragment is a scare quote or a name
+_TAIL_START = re.compile(r"^[\s\u00a0]*[,–—-]")
+_HEAD_END_COLON = re.compile(r":[\s\u00a0]*$")
+_HEAD_END_COMMA = re.compile(r",[\s\u00a0]*$")
+_HEAD_END_QUE = re.compile(r"\bqu(?:e|')[\s\u00a0]*$", re.I)
+# a title or name in quotes: « le "Ségur de la santé" », « du journal «Le Monde» »
+_TITLE_BEFORE = re.compile(r"(?:\b(?:le|la|les|du|des|de|au|aux|l['’]|d['’])|:)[\s\u00a0]*$", re.I)
+
+
+def words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _sentence(ctx: DocContext, char: int) -> Span | None:
+    if not ctx.sents:
+        return None
+    return ctx.sents[ctx.sent_index(char)]
+
+
+def _cue_verb(ctx: DocContext, tokens: list[Token], need: str | None = None) -> Token | None:
+    for t in tokens:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in ("parataxis", "advcl", "ROOT", "conj"):
+            cue = ctx.lex.token_verb(t)
+            if cue is not None and (need is None or cue.takes(need)) and not ctx.in_quote(t):
+                return t
+    return None
+
+
+def _tail_frame(ctx: DocContext, r: Region) -> tuple[Token | None, list[Token]]:
+    """The incise after the closing mark: (cue verb or selon-token, tail tokens)."""
+    sent = _sentence(ctx, max(r.start, r.after - 1))
+    if sent is None or r.close is None:
+        return None, []
+    end = sent.end_char
+    if end <= r.after:
+        # the parser ended the sentence on the closing mark: the incise is the next one
+        nxt = ctx.sent_index(r.after)
+        if nxt < len(ctx.sents) and ctx.sents[nxt].start_char >= r.after:
+            end = ctx.sents[nxt].end_char
+    tail_text = ctx.text[r.after:end]
+    if not _TAIL_START.match(tail_text):
+        # « "…" s'est exclamé Boris Vallaud »: an inverted verb group right after the mark
+        first = [t for t in ctx.tokens_in(r.after, min(end, r.after + 40)) if not t.is_space][:4]
+        v = next((t for t in first if t.pos_ == "VERB" and ctx.lex.token_verb(t) is not None), None)
+        if v is None or any(t.pos_ not in ("AUX", "PRON", "VERB", "ADV") for t in first[: first.index(v)]):
+            return None, []
+        tail = [t for t in ctx.tokens_in(r.after, end) if not t.is_space]
+        return v, tail
+    tail = [t for t in ctx.tokens_in(r.after, end) if not t.is_space]
+    # the incise stops at the next quotation mark
+    cut = next((i for i, t in enumerate(tail) if ctx.region_of(t.idx) is not None), len(tail))
+    tail = tail[:cut]
+    window = tail[:9]
+    for kind, prep, obj in prep_phrases(window):
+        if tail and prep.i <= tail[0].i + 2:
+            return prep, tail
+    v = _cue_verb(ctx, window)
+    return v, tail
+
+
+def _head_tokens(ctx: DocContext, r: Region) -> list[Token]:
+    sent = _sentence(ctx, r.start)
+    if sent is None or sent.start_char >= r.open:
+        return []
+    # a glued sentence end (« …(1950-1953)."Rien… ») starts a new head
+    lo, _ = ctx.glued_bounds(max(sent.start_char, r.open - 1))
+    start = max(sent.start_char, lo)
+    if start >= r.open:
+        return []
+    return [t for t in ctx.tokens_in(start, r.open) if not t.is_space]
+
+
+def _head_frame(ctx: DocContext, r: Region, head: list[Token]) -> tuple[str, Token | None]:
+    """How the text before the opening mark frames the quote."""
+    head_text = ctx.text[head[0].idx : r.open] if head else ""
+    if not head_text.strip():
+        return "none", None
+    if _HEAD_END_COLON.search(head_text):
+        preps = prep_phrases(head)
+        if preps:
+            return "prep", preps[-1][1]
+        v = None
+        for t in reversed(head):
+            if ctx.lex.token_verb(t) is not None and t.pos_ in ("VERB", "AUX", "NOUN") and not ctx.in_quote(t):
+                v = t
+                break
+            if ctx.lex.noun(t.lemma_) is not None and t.pos_ == "NOUN":
+                v = t
+                break
+        return ("colon", v)
+    if _HEAD_END_QUE.search(head_text):
+        v = _cue_verb(ctx, list(reversed(head)), need="que")
+        return ("que", v)
+    if _HEAD_END_COMMA.search(head_text):
+        preps = prep_phrases(head[:4])
+        if preps:
+            return "prep", preps[0][1]
+        if head[0].lower_ == "pour" and len(head) < 10:
+            return "pour", head[0]
+        # « …», a-t-il ajouté, «…»: the frame between two parts of one quote
+        v = _cue_verb(ctx, head[-8:])
+        if v is not None and ctx.region_of(head[0].idx) is None and any(
+            ctx.regions[i].after <= v.idx for i in range(len(ctx.regions))
+        ):
+            return "between", v
+    return "embedded", None
+
+
+_INNER = re.compile(r",\s*(?:\w+-t-|\w+-)(?:il|elle|ils|elles)\s+\w+\s*,")
+
+
+def _inner_incise(ctx: DocContext, r: Region) -> Token | None:
+    """« Ce que nous devons faire, avait-il ajouté, c'est … »."""
+    m = _INNER.search(ctx.text, r.start, r.end)
+    if m is None:
+        return None
+    for t in ctx.tokens_in(r.start + m.start() - r.start, r.start + m.end() - r.start):
+        if ctx.lex.token_verb(t) is not None and t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("avoir", "être"):
+            return t
+    return None
+
+
+def _looks_like_title(ctx: DocContext, r: Region) -> bool:
+    content = ctx.text[r.start : r.end]
+    before = ctx.text[max(0, r.open - 12) : r.open]
+    return bool(content[:1].isupper() and _TITLE_BEFORE.search(before) and words(content) <= 8)
+
+
+def candidates(ctx: DocContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    for r in ctx.regions:
+        c = _one(ctx, r)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _cand_from_verb(ctx, kind, start, end, v: Token, r: Region, frame_toks: list[Token]) -> Candidate:
+    cue = ctx.lex.token_verb(v) if v.lower_ not in {"selon", "après"} else ctx.lex.preps.get("selon")
+    spk = None
+    relays: list[Token] = []
+    if v.lower_ in {"selon", "après"}:
+        for _, prep, obj in prep_phrases([v]):
+            spk = obj
+    else:
+        spk = subject(ctx, v)
+        ref = referred_source(v, spk)
+        if ref is not None:
+            relays.append(spk) if spk is not None else None
+            spk = ref
+    relays.extend(cited_by(frame_toks))
+    if v.pos_ in ("VERB", "AUX"):
+        relays.extend(addressee_media(ctx, v))
+    for _, prep, obj in prep_phrases(frame_toks):
+        if prep.i != v.i and obj is not spk and not same_source(list(obj.doc[prep.i : obj.i + 1])):
+            relays.append(obj)
+    lemma = cue.lemma if cue else v.lemma_.lower()
+    return Candidate(
+        kind=kind, start=start, end=end, cue=lemma if lemma != "après" else "d'après",
+        stance=cue.stance if cue else None, cue_tok=v, cue_span=(v.idx, v.idx + len(v.text)),
+        speaker=spk, relays=relays, same_source_relay=same_source(frame_toks),
+        frame=(min([r.open] + [t.idx for t in frame_toks]), max([r.after] + [t.idx + len(t.text) for t in frame_toks])),
+        channel=cue.channel if cue else None,
+    )
+
+
+def _one(ctx: DocContext, r: Region) -> Candidate | None:
+    content = ctx.text[r.start : r.end]
+    n = words(content)
+    if n == 0 or _CODE.search(content):
+        return None
+    head = _head_tokens(ctx, r)
+    how, hv = _head_frame(ctx, r, head)
+    tv, tail = _tail_frame(ctx, r)
+    short = n < MIN_FRAGMENT_WORDS or _looks_like_title(ctx, r)
+
+    if how in ("embedded", "que"):
+        if short:
+            return None
+        return _mixed(ctx, r, head, tail, tv, hv)
+    if short:
+        return None
+    if tv is not None:
+        return _cand_from_verb(ctx, "direct", r.start, r.end, tv, r, tail + head)
+    if how in ("colon", "between") and hv is not None:
+        if ctx.lex.noun(hv.lemma_) is not None and hv.pos_ == "NOUN":
+            return _noun_frame(ctx, r, hv, head)
+        return _cand_from_verb(ctx, "direct", r.start, r.end, hv, r, head)
+    if how in ("prep", "pour") and hv is not None:
+        return _prep_frame(ctx, r, hv, head)
+    if how == "none":
+        # floating quote: the speaker was named before, or inside (« …, a-t-il ajouté, … »)
+        inner = _inner_incise(ctx, r)
+        if inner is not None:
+            return _cand_from_verb(ctx, "direct", r.start, r.end, inner, r, [inner])
+        return Candidate(kind="direct", start=r.start, end=r.end, cue=None, stance=None,
+                         fallback="previous", frame=(r.open, r.after))
+    return None
+
+
+def _prep_frame(ctx, r, prep_tok, head) -> Candidate | None:
+    if prep_tok.lower_ == "pour":
+        j = prep_tok.i + 1
+        while j < len(ctx.doc) and ctx.doc[j].pos_ == "DET":
+            j += 1
+        spk = ctx.doc[j] if j < len(ctx.doc) else None
+        return Candidate(kind="direct", start=r.start, end=r.end, cue="pour", stance="opinion",
+                         cue_tok=prep_tok, cue_span=(prep_tok.idx, prep_tok.idx + 4), speaker=spk,
+                         frame=(head[0].idx, r.after))
+    return _cand_from_verb(ctx, "direct", r.start, r.end, prep_tok, r, head)
+
+
+def _noun_frame(ctx, r, noun: Token, head) -> Candidate | None:
+    """« Dans un communiqué, le ministère écrit : «…» » is caught by the verb; this is
+    « extrait de la déclaration du ministre : «…» »: the noun's genitive speaks."""
+    cue = ctx.lex.noun(noun.lemma_)
+    spk = next((c for c in noun.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")), None)
+    if spk is None:
+        return None
+    return Candidate(kind="direct", start=r.start, end=r.end, cue=cue.lemma, stance=cue.stance, cue_tok=noun,
+                     cue_span=(noun.idx, noun.idx + len(noun.text)), speaker=spk, channel=cue.channel,
+                     frame=(head[0].idx, r.after))
+
+
+def _in_relative(tok: Token, stop: Token | None) -> bool:
+    """« le chef du gouvernement, qui veut faire de son pays «le plus sûr d'Europe» »."""
+    steps = 0
+    while tok.head != tok and steps < 12 and tok != stop:
+        if tok.dep_ in ("acl:relcl", "acl"):
+            return True
+        tok = tok.head
+        steps += 1
+    return False
+
+
+def _mixed(ctx, r, head, tail, tv, hv) -> Candidate | None:
+    """A quoted fragment inside a reported clause."""
+    sent = _sentence(ctx, r.start)
+    if sent is None:
+        return None
+    inner = ctx.token_at(r.start)
+    if inner is not None and _in_relative(inner, tv):
+        return None
+    if tv is not None:
+        # « l'Otan «maintient une présence», informe la presse »: the clause before the incise
+        start = head[0].idx if head else r.start
+        # leading adverbials before the clause's subject are not part of what was said
+        pred = ctx.token_at(r.start)
+        subj = None
+        if pred is not None:
+            root = pred if pred.dep_ == "ROOT" else pred.head
+            subj = next((c for c in root.children if c.dep_ in ("nsubj",) and c.i < root.i), None)
+        if subj is not None:
+            from .speakers import np_tokens
+            start = np_tokens(subj)[0].idx
+        c = _cand_from_verb(ctx, "mixed", start, r.after, tv, r, tail + head)
+        cue = ctx.lex.token_verb(tv)
+        # a relay verb (informer, rapporter…) or a medium reporting someone's own words: the
+        # clause's subject is the speaker, the medium relays
+        if subj is not None and c.speaker is not None and (
+            (cue is not None and cue.takes("relay"))
+            or ctx.lex.noun_class(c.speaker.lemma_) == "media"
+            or any(ctx.lex.is_media_name(m.entity.name) for m in ctx.mentions_in(c.speaker.idx, c.speaker.idx + len(c.speaker.text)))
+        ):
+            c.relays.insert(0, c.speaker)
+            c.speaker = subj
+        return c
+    # a reporting verb in the sentence whose complement holds the fragment
+    for t in sent:
+        if ctx.in_quote(t) or t.idx > r.open:
+            continue
+        cue = ctx.lex.token_verb(t)
+        if cue is None or t.pos_ not in ("VERB",):
+            continue
+        for c in t.children:
+            if c.i <= t.i:
+                continue
+            sub = list(c.subtree)
+            s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            need = {"ccomp": "que", "obj": "obj", "xcomp": "inf", "obl:arg": "obj"}.get(c.dep_)
+            if need and not cue.takes(need) and not (need == "obj" and c.pos_ in ("VERB", "AUX") and cue.takes("que")):
+                continue
+            if s <= r.open and e >= r.start and need:
+                if c.dep_ == "ccomp" and sub[0].lower_ in {"que", "qu'", "qu’"}:
+                    s = sub[1].idx
+                e = max(e, r.after)
+                cand = _cand_from_verb(ctx, "mixed", s, min(e, sent.end_char), t, r, [x for x in sent if x.idx < s])
+                return cand
+    first = head[0] if head else None
+    if first is not None and first.lower_ == "pour" and any(t.text == "," for t in head[1:8]):
+        comma = next(t for t in head[1:8] if t.text == ",")
+        nxt = next((t for t in head if t.i > comma.i and t.text == ","), None)
+        if nxt is not None and nxt.i - comma.i <= 5 and all(t.pos_ in ("PROPN", "DET", "ADP") for t in ctx.doc[comma.i + 1 : nxt.i]):
+            comma_end = nxt
+        else:
+            comma_end = comma
+        j = first.i + 1
+        while j < comma.i and ctx.doc[j].pos_ == "DET":
+            j += 1
+        spk = ctx.doc[j]
+        if spk.pos_ in ("PROPN", "NOUN") and (spk.pos_ == "PROPN" or ctx.lex.noun_class(spk.lemma_) in ("role", "official", "body")):
+            end = min(sent.end_char, r.after)
+            return Candidate(kind="mixed", start=comma_end.idx + 1, end=end, cue="pour", stance="opinion", cue_tok=first,
+                             cue_span=(first.idx, first.idx + len(first.text)), speaker=spk,
+                             frame=(first.idx, end))
+    for _, prep, obj in prep_phrases([t for t in sent if not ctx.in_quote(t)]):
+        s = sent.start_char if prep.idx > r.open else obj.idx + len(obj.text)
+        cand = _cand_from_verb(ctx, "mixed", s, r.after, prep.doc[prep.i + (1 if prep.lower_ == "d'" else 0)], r, list(sent))
+        return cand
+    return None

@@ -1,0 +1,162 @@
+"""Read a reporting frame off the parse: the speaker phrase of a cue, relays, selon-phrases."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import DocContext
+
+_CLITICS = {"-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-on", "-t-on"}
+_NOT_SPEAKERS = {"ce", "c'", "cela", "ça", "ceci", "qui", "que", "qu'", "se", "s'", "on", "-on", "-t-on",
+                 "y", "en", "tout", "rien", "chacun"}
+_SUBJ = {"nsubj", "expl:subj"}
+# « X se référant à Y », « X citant Y »: Y speaks, X relays
+_REFER = {"référer", "citer", "appuyer", "baser", "fonder", "réfèrer", "citant", "référant"}
+_CITED = {"cité", "citée", "cités", "citées", "interrogé", "interrogée", "interrogés", "interrogées",
+          "interviewé", "interviewée", "joint", "jointe", "contacté", "contactée", "sollicité", "sollicitée"}
+
+
+def verb_chain(v: Token) -> list[Token]:
+    """Auxiliaries and clitics that belong to the verb group of `v`."""
+    return [c for c in v.children if c.dep_.startswith("aux") or c.lower_ in _CLITICS or c.text == "-t"]
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("aux:pass",) for c in v.children) or any(c.dep_ == "nsubj:pass" for c in v.children)
+
+
+def clitic_subject(v: Token) -> Token | None:
+    doc = v.doc
+    lo = min([v.i] + [c.i for c in verb_chain(v)])
+    for i in range(lo, min(len(doc), v.i + 3)):
+        if doc[i].lower_ in _CLITICS and doc[i].lower_ not in {"-on", "-t-on"}:
+            return doc[i]
+    return None
+
+
+def subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | None:
+    """Head of the subject phrase of reporting verb `v` (preposed, clitic, or inverted)."""
+    for c in v.children:
+        if c.dep_ in _SUBJ and not ctx.in_quote(c):
+            low = c.lower_.strip("\"«»“”")  # the tokenizer glues quotation marks to words
+            if low in _NOT_SPEAKERS:
+                return None
+            if c.lower_ in {"-t", "-t-"}:
+                # « a-t-il »: the euphonic -t is not the subject, the clitic after it is
+                clitic = clitic_subject(v)
+                if clitic is not None:
+                    return clitic
+                continue
+            if c.lower_ in {"qui"} and v.dep_ == "acl:relcl":
+                return v.head
+            if c.lower_ in _NOT_SPEAKERS:
+                return None
+            if c.lower_ in {"il", "elle"} and c.dep_ == "expl:subj":
+                continue  # impersonal « il est indiqué que »
+            return c
+    clitic = clitic_subject(v)
+    if clitic is not None:
+        return clitic
+    # « La chaîne X se référant à Y, …, a annoncé »: the parser gives the subject to the participle
+    for c in v.children:
+        if c.dep_ == "advcl" and c.i < v.i and "Part" in c.morph.get("VerbForm"):
+            for g in c.children:
+                if g.dep_ == "nsubj" and g.lower_ not in _NOT_SPEAKERS:
+                    return g
+    if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+        return subject(ctx, v.head, allow_inversion=False)
+    if allow_inversion:
+        for c in v.children:
+            if c.i > v.i and c.dep_ in {"obj", "dep", "appos", "nsubj", "iobj", "obl:arg"} and c.pos_ in ("NOUN", "PROPN"):
+                if not any(g.dep_ == "case" for g in c.children) and not ctx.in_quote(c):
+                    return c
+        # a parse that hung the inverted subject elsewhere: first noun right after the verb group
+        doc = v.doc
+        i = v.i + 1
+        while i < len(doc) and i < v.i + 3 and (doc[i].pos_ in ("ADV",) or doc[i].lower_ in _CLITICS):
+            i += 1
+        if i < len(doc) and doc[i].pos_ == "DET" and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+            head = doc[i + 1]
+            while head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") and head.head.i <= i + 4:
+                head = head.head
+            return head
+        if i < len(doc) and doc[i].pos_ == "PROPN":
+            return doc[i]
+    return None
+
+
+def referred_source(v: Token, subj: Token | None) -> Token | None:
+    """« La chaîne X se référant à Y, … a annoncé »: Y."""
+    holders = [v] + ([subj] if subj is not None else [])
+    for h in holders:
+        for c in h.children:
+            if (
+                c.dep_ in ("advcl", "acl", "conj")
+                and (c.lemma_.lower() in _REFER or c.lower_ in _REFER)
+                and "Part" in c.morph.get("VerbForm")  # « citant », « se référant », not « sans citer »
+            ):
+                for g in c.children:
+                    if g.dep_ in ("obl:arg", "obj", "obl:mod", "obl") and g.pos_ in ("NOUN", "PROPN"):
+                        return g
+    return None
+
+
+def cited_by(tokens: list[Token]) -> list[Token]:
+    """« cité par l'AFP », « interrogé par Le Monde »: the relaying medium."""
+    out = []
+    for t in tokens:
+        if t.lower_ in _CITED:
+            doc = t.doc
+            j = t.i + 1
+            if j < len(doc) and doc[j].lower_ == "par":
+                k = j + 1
+                while k < len(doc) and doc[k].pos_ == "DET":
+                    k += 1
+                if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN", "X"):
+                    out.append(doc[k])
+    return out
+
+
+def prep_phrases(tokens: list[Token], preps=("selon", "après")) -> list[tuple[str, Token, Token]]:
+    """(« selon » | « d'après », preposition token, head of its object) within `tokens`."""
+    out = []
+    for t in tokens:
+        # the tokenizer leaves a glued quotation mark on the word ("Selon)
+        low = t.lower_.lstrip("\"«“”»")
+        if low == "selon" or (low == "après" and t.i > 0 and t.doc[t.i - 1].lower_ in {"d'", "d’"}):
+            first = t if low == "selon" else t.doc[t.i - 1]
+            obj = t.head if t.head.i > t.i else None
+            if t.dep_ != "case":
+                obj = None
+            if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON", "X"):
+                # the parse hung the object elsewhere: the first nominal after the preposition
+                j = t.i + 1
+                while j < len(t.doc) and t.doc[j].pos_ in ("DET", "ADJ", "ADV"):
+                    j += 1
+                nxt = t.doc[j] if j < len(t.doc) else None
+                ok = nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "X") or nxt.lower_ in {"lui", "elle", "eux", "elles"})
+                obj = nxt if ok else None
+            # « des rumeurs selon lesquelles … »: the clause is the rumour's, nobody speaks
+            if obj is not None and obj.lower_ not in {"lesquelles", "lesquels", "laquelle", "lequel", "qui", "quoi"}:
+                out.append(("selon" if low == "selon" else "d'après", first, obj))
+    return out
+
+
+def same_source(tokens: list[Token]) -> bool:
+    text = " ".join(t.lower_ for t in tokens)
+    return "même source" in text or "mêmes sources" in text
+
+
+def addressee_media(ctx: DocContext, v: Token) -> list[Token]:
+    """« a déclaré à l'AFP », « a confié au Parisien »: the medium the words were given to."""
+    out = []
+    for c in v.children:
+        if c.i <= v.i or c.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        cases = [g.lower_ for g in c.children if g.dep_ == "case"]
+        if not cases or cases[0] not in {"à", "au", "auprès"}:
+            continue
+        names = [m.entity.name for m in ctx.mentions_in(c.idx, c.idx + len(c.text))] + [c.text]
+        if any(ctx.lex.is_media_name(n) for n in names):
+            out.append(c)
+    return out

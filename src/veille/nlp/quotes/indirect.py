@@ -1,0 +1,324 @@
+"""Indirect speech: reporting verbs and nouns with their complement, selon/d'après/pour,
+cataphoric frames (« C'est ce qu'a déclaré X ») and incises (« …, affirme le ministre »)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .candidate import Candidate
+from .context import DocContext
+from .direct import MIN_FRAGMENT_WORDS, words
+from .frames import addressee_media, cited_by, is_passive, prep_phrases, referred_source, same_source, subject
+
+_CATAPHORA = re.compile(r"^\W*(?:c['’]est|ce sont|voilà)\s+(?:en tout cas\s+|du moins\s+|notamment\s+)?(?:ce|là ce)\s+qu", re.I)
+_CLAUSE_BREAK = {"advcl", "parataxis", "conj", "cc"}  # not part of an object-content
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    toks = [t for t in tokens if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text not in {"»", '"', "”", ")"}:
+        toks.pop()
+    while toks and toks[0].is_punct and toks[0].text not in {"«", '"', "“"}:
+        toks.pop(0)
+    if not toks:
+        return (0, 0)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _quoted_share(ctx: DocContext, start: int, end: int) -> bool:
+    """True when the complement holds a real quotation (handled as direct/mixed)."""
+    for r in ctx.regions:
+        if r.start < end and r.end > start and words(ctx.text[r.start : r.end]) >= MIN_FRAGMENT_WORDS:
+            return True
+    return False
+
+
+def _is_incise(ctx: DocContext, t: Token) -> bool:
+    """« …, relate l'AFP »: a reporting verb after a comma with its subject after it."""
+    if t.dep_ not in ("advcl", "parataxis", "conj") or t.pos_ != "VERB" or ctx.lex.token_verb(t) is None:
+        return False
+    first = min([t.i] + [c.i for c in t.children if c.dep_.startswith("aux")])
+    return first > 0 and t.doc[first - 1].text == "," and not any(
+        c.dep_ == "nsubj" and c.i < t.i for c in t.children
+    )
+
+
+def _without_incises(ctx: DocContext, toks: list[Token]) -> list[Token]:
+    cut = set()
+    for t in toks:
+        if _is_incise(ctx, t):
+            cut.update(x.i for x in t.subtree)
+            if t.i > 0:
+                cut.add(t.i - 1)
+            for c in t.children:
+                if c.dep_.startswith("aux"):
+                    cut.add(c.i - 1)
+    kept = [t for t in toks if t.i not in cut]
+    # keep the content contiguous: stop at the first cut
+    out = []
+    for t in kept:
+        if out and t.i != out[-1].i + 1:
+            break
+        out.append(t)
+    return out
+
+
+def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
+    kids = list(v.children)
+    for c in kids:
+        if c.i > v.i and c.dep_ in ("ccomp", "obj", "advcl", "xcomp", "dep", "parataxis") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            marks = [g for g in c.children if g.dep_ == "mark" and g.lower_ in {"que", "qu'", "qu’"}]
+            if marks and cue.takes("que"):
+                sub = [t for t in c.subtree if t.i > marks[0].i]
+                return _span_of(_without_incises(ctx, sub))
+    if cue.takes("que"):
+        doc = v.doc
+        j = v.i + 1
+        while j < len(doc) and j <= v.i + 5 and doc[j].lower_ not in {"que", "qu'", "qu’"} and doc[j].pos_ in ("ADV", "NOUN", "NUM", "DET", "ADP", "PROPN") and doc[j].text != ",":
+            j += 1
+        if j < len(doc) and doc[j].lower_ in {"que", "qu'", "qu’"} and doc[j].pos_ == "SCONJ":
+            last = max(t.i for t in v.subtree)
+            toks = [t for t in doc[j + 1 : last + 1]]
+            return _span_of(_without_incises(ctx, toks))
+    if cue.takes("inf"):
+        for c in kids:
+            if c.i > v.i and c.dep_ in ("xcomp", "ccomp", "obj") and "Inf" in c.morph.get("VerbForm"):
+                return _span_of(list(c.subtree))
+    if cue.takes("obj"):
+        objs = [c for c in kids if c.i > v.i and c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        if objs:
+            right = [c for c in kids if c.i > v.i and c.dep_ not in _CLAUSE_BREAK and c.dep_ != "punct"]
+            last = max(t.i for c in right for t in c.subtree if t.dep_ not in _CLAUSE_BREAK or t.head != v)
+            # stop at the first comma that closes the predicate (« , car … »)
+            toks = []
+            for t in v.doc[v.i : last + 1]:
+                if t.text in {",", ";"} and t.head == v:
+                    break
+                toks.append(t)
+            return _span_of(toks)
+    return None
+
+
+def _frame_tokens(sent: Span, start: int, end: int) -> list[Token]:
+    return [t for t in sent if not (start <= t.idx < end) and not t.is_space]
+
+
+def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
+    for v in sent:
+        if v.pos_ != "VERB" or ctx.in_quote(v):
+            continue
+        cue = ctx.lex.token_verb(v)
+        if cue is None or is_passive(v):
+            continue
+        comp = _complement(ctx, v, cue)
+        if comp is None or comp[1] <= comp[0]:
+            continue
+        if _quoted_share(ctx, *comp):
+            continue  # the direct/mixed rules own it
+        spk = subject(ctx, v, allow_inversion=False)
+        if spk is None:
+            continue
+        relays: list[Token] = []
+        ref = referred_source(v, spk)
+        if ref is not None:
+            relays.append(spk)
+            spk = ref
+        frame = _frame_tokens(sent, *comp)
+        relays.extend(cited_by(frame))
+        relays.extend(addressee_media(ctx, v))
+        for _, prep, obj in prep_phrases(frame):
+            if obj is not spk and not same_source(list(obj.doc[prep.i : obj.i + 1])):
+                relays.append(obj)
+        out.append(Candidate(
+            kind="indirect", start=comp[0], end=comp[1], cue=cue.lemma, stance=cue.stance, cue_tok=v,
+            cue_span=(v.idx, v.idx + len(v.text)), speaker=spk, relays=relays,
+            same_source_relay=same_source(frame), frame=(sent.start_char, sent.end_char), channel=cue.channel,
+        ))
+
+
+def _noun_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
+    """« les médias ont publié la lettre du commandant X, que … »: the author of the letter."""
+    for n in sent:
+        if n.pos_ != "NOUN" or ctx.in_quote(n):
+            continue
+        cue = ctx.lex.noun(n.lemma_)
+        if cue is None:
+            continue
+        author = next((c for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")
+                       and any(g.lower_ in {"de", "du", "des", "d'", "d’"} for g in c.children)), None)
+        if author is None:
+            continue
+        # the content: a que-clause right after the noun phrase
+        que = next((t for t in sent if t.i > n.i and t.lower_ in {"que", "qu'", "qu’"} and t.dep_ == "mark"), None)
+        if que is None:
+            continue
+        between = sent.doc[n.i : que.i]
+        if any(t.pos_ == "VERB" for t in between):
+            continue
+        content = _span_of([t for t in que.head.subtree if t.i > que.i])
+        if content[1] <= content[0] or _quoted_share(ctx, *content):
+            continue
+        relays = []
+        if n.dep_ == "obj":
+            publisher = subject(ctx, n.head, allow_inversion=False)
+            if publisher is not None:
+                relays.append(publisher)
+        out.append(Candidate(
+            kind="indirect", start=content[0], end=content[1], cue=cue.lemma, stance=cue.stance, cue_tok=n,
+            cue_span=(n.idx, n.idx + len(n.text)), speaker=author, relays=relays,
+            frame=(sent.start_char, sent.end_char), channel=cue.channel,
+        ))
+
+
+def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: list[Candidate]) -> None:
+    toks = [t for t in sent if not t.is_space]
+    for kind, prep, obj in prep_phrases(toks):
+        if ctx.in_quote(prep):
+            continue
+        if same_source(list(prep.doc[prep.i : obj.i + 1])) and any(c.frame[0] == sent.start_char for c in taken):
+            continue  # a relay of a quote in the same sentence
+        if any(c.cue_tok is not None and c.cue_tok.sent == prep.sent and c.kind != "indirect-prep" for c in taken):
+            # the sentence has a reporting verb: « selon X » is a relay of it
+            continue
+        from .speakers import np_tokens
+        np = np_tokens(obj, stop_at_comma=True)
+        np_end = np[-1].idx + len(np[-1].text) if np else obj.idx + len(obj.text)
+        before = [t for t in toks if t.idx < prep.idx]
+        after = [t for t in toks if t.idx >= np_end]
+        if prep.i <= toks[0].i + 2 or not before or all(t.is_punct for t in before):
+            # « Selon X cité par Y, … »: what X said starts after the comma closing the phrase
+            comma = next((t for t in toks if t.i > prep.i and t.text == ","), None)
+            if comma is not None and comma.i <= max(t.i for t in obj.subtree) + 1:
+                after = [t for t in toks if t.i > comma.i]
+            content = _span_of(after)
+        elif not after or all(t.is_punct for t in after):
+            content = _span_of(before)
+        else:
+            # « les militaires qui, selon certaines informations, ont commencé »: the clause around it
+            content = _span_of([t for t in toks if not (prep.idx <= t.idx < np_end)])
+        if content[1] - content[0] < 10 or _quoted_share(ctx, *content):
+            continue
+        fb = "same_source" if same_source(list(prep.doc[prep.i : obj.i + 1])) else None
+        out.append(Candidate(
+            kind="indirect", start=content[0], end=content[1], cue=kind, stance="assert", cue_tok=prep,
+            cue_span=(prep.idx + len(prep.text) - len(prep.text.lstrip("\"«“”»")), prep.idx + len(prep.text)),
+            speaker=None if fb else obj, fallback=fb, relays=cited_by(toks),
+            frame=(sent.start_char, sent.end_char),
+        ))
+    # « Pour X, … »: an opinion, only when X can be a speaker
+    if toks and toks[0].lower_ == "pour" and len(toks) > 4:
+        j = 1
+        while j < len(toks) and toks[j].pos_ == "DET":
+            j += 1
+        comma = next((t for t in toks[1:8] if t.text == ","), None)
+        if comma is not None and j < len(toks) and toks[j].pos_ in ("PROPN", "NOUN"):
+            head = toks[j]
+            cls = ctx.lex.noun_class(head.lemma_)
+            named = head.pos_ == "PROPN" and any(m.entity.type in ("PER", "ORG") for m in ctx.mentions_in(head.idx, head.idx + 1))
+            if named or cls in {"role", "official", "body"}:
+                content = _span_of([t for t in toks if t.i > comma.i])
+                if content[1] > content[0] and not _quoted_share(ctx, *content):
+                    out.append(Candidate(
+                        kind="indirect", start=content[0], end=content[1], cue="pour", stance="opinion",
+                        cue_tok=toks[0], cue_span=(toks[0].idx, toks[0].idx + 4), speaker=head,
+                        frame=(sent.start_char, sent.end_char),
+                    ))
+
+
+def _cataphora(ctx: DocContext, i: int, sent: Span, out: list[Candidate]) -> bool:
+    """« C'est ce qu'a déclaré X »: the content is the previous sentence."""
+    if i == 0 or not _CATAPHORA.match(sent.text) or ctx.region_of(sent.start_char + 2) is not None:
+        return False
+    v = next((t for t in sent if t.pos_ == "VERB" and ctx.lex.token_verb(t) is not None), None)
+    if v is None:
+        return False
+    cue = ctx.lex.token_verb(v)
+    spk = None
+    # the inverted subject; time and place complements (« jeudi », « à Paris ») are not it
+    for deps in (("nsubj", "obj", "appos", "dep"), ("nmod", "obl:arg")):
+        for c in v.children:
+            if c.i > v.i and c.dep_ in deps and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_ in ("DATE", "TIME"):
+                if not any(g.dep_ == "case" for g in c.children):
+                    spk = c
+                    break
+        if spk is not None:
+            break
+    if spk is None:
+        spk = subject(ctx, v)
+    if spk is None:
+        return False
+    prev = ctx.sents[i - 1]
+    content = _span_of([t for t in prev if not t.is_space])
+    if content[1] <= content[0]:
+        return False
+    frame = [t for t in sent]
+    out.append(Candidate(
+        kind="indirect", start=content[0], end=content[1], cue=cue.lemma, stance=cue.stance, cue_tok=v,
+        cue_span=(v.idx, v.idx + len(v.text)), speaker=spk, relays=cited_by(frame),
+        same_source_relay=same_source(frame), frame=(sent.start_char, sent.end_char), channel=cue.channel,
+    ))
+    return True
+
+
+def _incise(ctx: DocContext, sent: Span, taken: list[Candidate], out: list[Candidate]) -> None:
+    """« Les troupes partiront, affirme le ministre. » / «…, relate l'AFP»: a relay when the
+    clause before is already a quote."""
+    for v in sent:
+        if v.pos_ != "VERB" or ctx.in_quote(v) or v.dep_ not in ("parataxis", "advcl", "conj", "ROOT"):
+            continue
+        cue = ctx.lex.token_verb(v)
+        if cue is None or not cue.takes("quote"):
+            continue
+        prev = v.doc[v.i - 1]
+        chain_start = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux")])
+        before = v.doc[chain_start - 1] if chain_start > 0 else None
+        if before is None or before.text != ",":
+            continue
+        if any(c.dep_ == "mark" or c.dep_ == "ccomp" for c in v.children if c.i > v.i):
+            continue
+        spk = subject(ctx, v)
+        if spk is None or spk.i < v.i and spk.dep_ != "expl:subj" and not spk.lower_.startswith("-"):
+            continue
+        if ctx.region_of(before.idx - 2) is not None or ctx.text[before.idx - 1 : before.idx] in "»\"”":
+            continue  # a direct quote's frame
+        owners = [c for c in taken if c.frame[0] == sent.start_char and c.cue_tok is not None and c.cue_tok.i < v.i]
+        if owners:
+            for c in owners:
+                c.relays.append(spk)
+            continue
+        content = _span_of([t for t in sent if t.i < chain_start])
+        if content[1] - content[0] < 10 or _quoted_share(ctx, *content):
+            continue
+        out.append(Candidate(
+            kind="indirect", start=content[0], end=content[1], cue=cue.lemma, stance=cue.stance, cue_tok=v,
+            cue_span=(v.idx, v.idx + len(v.text)), speaker=spk, frame=(sent.start_char, sent.end_char),
+            same_source_relay=same_source(list(sent)), channel=cue.channel,
+        ))
+
+
+def is_heading(sent: Span, text: str) -> bool:
+    """A subheading: no final punctuation and a line of its own."""
+    text = sent.text.strip()
+    return bool(text) and text[-1] not in ".!?»\"”:;…)" and len(text) < 120 and (
+        sent.end_char >= len(text) or "\n" in text[sent.end_char - 1 : sent.end_char + 1]
+        or sent.text.endswith("\n")
+    )
+
+
+def candidates(ctx: DocContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    for i, sent in enumerate(ctx.sents):
+        if is_heading(sent, ctx.text):
+            continue
+        found: list[Candidate] = []
+        if _cataphora(ctx, i, sent, found):
+            out.extend(found)
+            continue
+        _verb_candidates(ctx, sent, found)
+        _noun_candidates(ctx, sent, found)
+        _incise(ctx, sent, found, found)
+        _prep_candidates(ctx, sent, found, found)
+        out.extend(found)
+    return out

@@ -1,0 +1,410 @@
+"""Who is speaking: turn the head token of a speaker phrase into a Speaker.
+
+Names resolve through the entity layer (``entities.resolve.resolve_np`` when it
+exists, else the entity whose mention lies in the phrase). Pronouns and role
+nouns (« il », « la ministre », « le député irakien ») resolve by salience: the
+most recent compatible person or speaker before them, gender from morphology.
+Unnamed officials (« un responsable de l'Otan ») speak for their organization.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ...models import Entity, Span as MSpan, Speaker
+from .context import DocContext
+
+# Dependents that stay inside a noun phrase when we cut it out of the parse.
+_NP_DEPS = {"det", "amod", "nmod", "case", "flat:name", "flat", "flat:foreign", "appos", "nummod",
+            "compound", "fixed", "advmod", "dep", "mark"}
+_PRONOUNS = {"il": ("Masc", False), "elle": ("Fem", False), "ils": ("Masc", True), "elles": ("Fem", True),
+             "-il": ("Masc", False), "-elle": ("Fem", False), "-ils": ("Masc", True), "-elles": ("Fem", True),
+             "celui-ci": ("Masc", False), "celle-ci": ("Fem", False), "lui": ("Masc", False)}
+_FEM_DETS = {"la", "une", "sa", "cette", "l'ex", "mme", "madame"}
+_MASC_DETS = {"le", "un", "ce", "cet", "m.", "monsieur", "du", "au"}
+_INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "quelques", "d'"}
+_MEDIA_NAME = "media"
+_GLUED_IN_WORD = re.compile(r"(?<=[\w)])[.!?](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_PERSONAL = ("PER",)
+
+
+@dataclass
+class Said:
+    """A speaker already attributed, kept for later pronouns and « la même source »."""
+
+    pos: int
+    sent: int
+    speaker: Speaker
+    etype: str | None
+    gender: str | None
+    plural: bool
+    via: list[str] = field(default_factory=list)
+
+
+def _try_resolve_np():
+    try:
+        from ..entities.resolve import resolve_np  # type: ignore
+
+        return resolve_np
+    except Exception:  # the entities layer may not provide it yet
+        return None
+
+
+_RESOLVE_NP = _try_resolve_np()
+
+
+_GENITIVE = {"de", "du", "des", "d'", "d’", "à"}  # « au Parisien » is an addressee, not a description
+
+
+def _keep_child(c: Token) -> bool:
+    if c.dep_ not in _NP_DEPS or (c.dep_ == "dep" and c.pos_ == "PUNCT"):
+        return False
+    if c.dep_ == "nmod":
+        # « de l'Otan », « à l'Otan » name who the speaker is; « sur Twitter » says where
+        cases = [g.lower_ for g in c.children if g.dep_ == "case"]
+        if cases and cases[0] == "à":
+            return c.pos_ == "PROPN"  # « à l'Otan », not « à une "actualisation" »
+        return not cases or cases[0] in _GENITIVE
+    return True
+
+
+def np_tokens(head: Token, stop_at_comma: bool = False) -> list[Token]:
+    """The noun phrase headed by `head`, without relative clauses, participles or conjuncts."""
+    keep = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if _keep_child(c):
+                keep.append(c)
+                stack.append(c)
+    keep.sort(key=lambda t: t.i)
+    # contiguous block around the head, edges without punctuation
+    lo = hi = head.i
+    idx = {t.i for t in keep}
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx or (hi + 2 in idx and head.doc[hi + 1].text in {",", "-", "("} and not stop_at_comma):
+        if stop_at_comma and head.doc[hi + 1].text == ",":
+            break
+        hi += 1
+    toks = [head.doc[i] for i in range(lo, hi + 1)]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1] is not head:
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0] is not head:
+        toks.pop(0)
+    while toks and toks[0].dep_ == "case" and toks[0] is not head:
+        toks.pop(0)
+    # a parenthesis left open by the cut is noise
+    opened = [i for i, t in enumerate(toks) if t.text == "("]
+    if opened and not any(t.text == ")" for t in toks[opened[-1]:]):
+        nxt = toks[-1].i + 1
+        if nxt < len(head.doc) and head.doc[nxt].text == ")":
+            toks.append(head.doc[nxt])
+        else:
+            toks = toks[: opened[-1]]
+    return toks
+
+
+def _span(text: str, toks: list[Token]) -> MSpan:
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return MSpan(start=s, end=e, text=text[s:e])
+
+
+def token_gender(tok: Token) -> str | None:
+    g = tok.morph.get("Gender")
+    return g[0] if len(g) == 1 else None
+
+
+def np_gender(toks: list[Token], head: Token) -> str | None:
+    for t in toks:
+        if t.i >= head.i:
+            break
+        low = t.lower_
+        if low in _FEM_DETS:
+            return "Fem"
+        if low in _MASC_DETS:
+            return "Masc"
+    for t in toks:
+        if t.head == head and t.pos_ == "ADJ":
+            g = token_gender(t)
+            if g:
+                return g
+    return None
+
+
+class Resolver:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.history: list[Said] = []
+        self._genders: dict[str, str | None] = {}
+        # person mentions outside quotations, the antecedents pronouns may take
+        self.persons = [m for m in ctx.mentions if m.entity.type in _PERSONAL and ctx.region_of(m.start) is None
+                        and not self._common_noun_phrase(m)]
+
+    def _common_noun_phrase(self, m) -> bool:
+        """« cet Etat du Sud » typed PER by the NER: a determiner before a name is not a person."""
+        tok = self.ctx.token_at(m.start)
+        if tok is None or tok.i == 0:
+            return False
+        label = getattr(m, "label", None)
+        prev = tok.doc[tok.i - 1]
+        return prev.pos_ == "DET" and prev.lower_ in {"ce", "cet", "cette", "ces", "le", "la", "les", "l'", "l’", "un", "une"} and tok.pos_ != "PROPN"
+
+    # -- entity facts --------------------------------------------------------------
+    def entity_gender(self, ent: Entity) -> str | None:
+        if ent.id in self._genders:
+            return self._genders[ent.id]
+        votes = {"Fem": 0, "Masc": 0}
+        for m in ent.mentions:
+            tok = self.ctx.token_at(m.start)
+            if tok is None:
+                continue
+            g = token_gender(tok)
+            if g in votes:
+                votes[g] += 1
+            if tok.i > 0:
+                prev = tok.doc[tok.i - 1].lower_
+                if prev in {"mme", "madame"}:
+                    votes["Fem"] += 3
+                elif prev in {"m.", "monsieur"}:
+                    votes["Masc"] += 3
+        for r in ent.roles:
+            first = r.title.split()[0].lower() if r.title else ""
+            if first.endswith(("rice", "euse", "ière", "ienne", "ée", "ante", "ente")):
+                votes["Fem"] += 2
+        g = None if votes["Fem"] == votes["Masc"] else max(votes, key=votes.get)
+        self._genders[ent.id] = g
+        return g
+
+    def _speaker_of(self, ent: Entity, mention: MSpan, description: str | None = None) -> Speaker:
+        return Speaker(entity=ent.id, name=ent.name, mention=mention, description=description)
+
+    # -- public -------------------------------------------------------------------
+    def remember(self, speaker: Speaker, pos: int, etype: str | None, gender: str | None, plural: bool, via: list[str]):
+        self.history.append(Said(pos, self.ctx.sent_index(pos), speaker, etype, gender, plural, list(via)))
+
+    def last(self, before: int, max_sents: int = 3) -> Said | None:
+        sent = self.ctx.sent_index(before)
+        for said in reversed(self.history):
+            if said.pos < before and sent - said.sent <= max_sents:
+                return said
+        return None
+
+    def resolve(self, head: Token, stop_at_comma: bool = False) -> tuple[Speaker, str | None, str | None, bool, bool] | None:
+        """(speaker, entity type, gender, plural, anaphoric) for the phrase headed by `head`, or None."""
+        low = head.lower_
+        if head.pos_ == "PRON" or low in _PRONOUNS or low in {"-t-il", "-t-elle"}:
+            return self._pronoun(head)
+        if low in {"dernier", "dernière"} and head.i > 0 and head.doc[head.i - 1].lower_ in {"ce", "cette"}:
+            toks = [head.doc[head.i - 1], head]
+            return self._salient(toks, "Masc" if low == "dernier" else "Fem", False)
+        toks = np_tokens(head, stop_at_comma)
+        lo, hi = self.ctx.glued_bounds(head.idx)
+        toks = [t for t in toks if lo <= t.idx < hi]
+        if not toks:
+            return None
+        mspan = _span(self.ctx.text, toks)
+        glued = _GLUED_IN_WORD.search(mspan.text)
+        if glued is not None:
+            # « le député LFI.Le vice-président »: the tokenizer kept two sentences in one word
+            cut = mspan.start + glued.start() + 1
+            if head.idx >= cut:
+                return None
+            mspan = MSpan(start=mspan.start, end=cut, text=self.ctx.text[mspan.start : cut])
+        text_low = mspan.text.lower()
+        lemma = head.lemma_.lower()
+        cls = self.ctx.lex.noun_class(lemma) or self.ctx.lex.noun_class(low)
+        plural = "Plur" in head.morph.get("Number")
+        if cls == "vague" or text_low in {"la même source", "même source"}:
+            return None
+        if cls == "media" and head.pos_ == "NOUN" and not any(
+            t.pos_ == "PROPN" for t in toks if t.i > head.i
+        ):
+            return Speaker(entity=None, name=_MEDIA_NAME, mention=mspan, description=mspan.text), "ORG", None, plural, False
+        ent = self._hook(mspan)
+        np_g = np_gender(toks, head) if head.pos_ == "NOUN" else None
+        if ent is not None and ent.type == "PER" and (
+            self._named_in_complement(ent, head, mspan) or self._role_named(ent)
+            or (np_g and self.entity_gender(ent) and np_g != self.entity_gender(ent))
+        ):
+            # « l'ancien ministre de Jacques Chirac » is not Chirac; an entity named
+            # « Premier ministre » is a role the NER took for a name
+            ent = None
+        # a role or official phrase resolved to a place or an organization named in its
+        # complement (« commandant des forces américaines » -> United States) is not the
+        # speaker: the rules below look for the person, or keep the phrase as description
+        if ent is not None and (ent.type == "PER" or cls not in ("role", "official")):
+            anaphoric = not any(t.pos_ == "PROPN" for t in toks)
+            return self._speaker_of(ent, mspan), ent.type, self.entity_gender(ent), plural and ent.type != "PER", anaphoric
+        found = self.ctx.mentions_in(mspan.start, mspan.end)
+        per = [m for m in found if m.entity.type == "PER" and not self._under_complement(m, head)
+               and not self._role_named(m.entity)]
+        if head.pos_ == "PROPN" or (found and found[0].start <= head.idx < found[0].end):
+            cover = [m for m in found if m.start <= head.idx < m.end] or per or found
+            if cover:
+                m = cover[0]
+                return self._speaker_of(m.entity, mspan), m.entity.type, self.entity_gender(m.entity), plural, False
+            return Speaker(entity=None, name=mspan.text, mention=mspan), None, None, plural, False
+        if per:
+            m = per[-1]
+            return self._speaker_of(m.entity, mspan), "PER", self.entity_gender(m.entity), False, False
+        name = self._appositive_name(head, toks)
+        if name is not None:
+            return Speaker(entity=None, name=name, mention=mspan), "PER", np_gender(toks, head), False, False
+        gender = np_gender(toks, head)
+        first = toks[0].lower_
+        indefinite = first in _INDEFINITE or (first == "des" and toks[0].pos_ == "DET")
+        orgs = [m for m in found if m.entity.type != "PER"]
+        if cls == "role" and not indefinite and not plural:
+            # « les analystes » are not the last person named
+            res = self._role(head, toks, mspan, gender, plural)
+            if res is not None:
+                return res
+        if cls in {"role", "official", "body", "media", "person"}:
+            if orgs:
+                m = orgs[0]
+                return (self._speaker_of(m.entity, mspan, description=mspan.text), m.entity.type, None, plural, False)
+            return Speaker(entity=None, name=mspan.text, mention=mspan, description=mspan.text), None, gender, plural, False
+        return None
+
+    # -- helpers ------------------------------------------------------------------
+    def _score(self, pos: int, subject: bool) -> float:
+        """Salience: recent sentences first; a subject (or a speaker) counts as 1.5 sentences
+        more recent than a person only mentioned in a complement."""
+        return self.ctx.sent_index(pos) + (1.5 if subject else 0.0) + pos * 1e-9
+
+    def _is_subject(self, m) -> bool:
+        tok = self.ctx.token_at(m.start)
+        steps = 0
+        while tok is not None and tok.head != tok and m.start <= tok.head.idx < m.end and steps < 6:
+            tok = tok.head
+            steps += 1
+        while tok is not None and tok.dep_ in ("appos", "flat:name", "flat") and steps < 10:
+            tok = tok.head
+            steps += 1
+        return tok is not None and tok.dep_ in ("nsubj", "nsubj:pass")
+
+    def _under_complement(self, m, head: Token) -> bool:
+        """The mention hangs on the head through a « de X » complement (not an apposition)."""
+        tok = self.ctx.token_at(m.start)
+        steps = 0
+        while tok is not None and tok != head and tok.head != tok and steps < 8:
+            if tok.dep_ == "nmod" and any(g.dep_ == "case" for g in tok.children):
+                return True
+            tok = tok.head
+            steps += 1
+        return False
+
+    def _named_in_complement(self, ent: Entity, head: Token, mspan: MSpan) -> bool:
+        inside = [m for m in ent.mentions if m.start >= mspan.start and m.end <= mspan.end]
+        return bool(inside) and all(self._under_complement(m, head) for m in inside)
+
+    def _role_named(self, ent: Entity) -> bool:
+        first = ent.name.split()[0].lower() if ent.name.split() else ""
+        return self.ctx.lex.noun_class(first) == "role" or ent.name.lower().startswith(("premier ministre", "président "))
+
+    def _hook(self, mspan: MSpan):
+        if _RESOLVE_NP is None:
+            return None
+        try:
+            span = self.ctx.doc.char_span(mspan.start, mspan.end, alignment_mode="expand")
+            ent = _RESOLVE_NP(self.ctx.doc, span) if span is not None else None
+        except Exception:
+            return None
+        return ent
+
+    @staticmethod
+    def _appositive_name(head: Token, toks: list[Token]) -> str | None:
+        """« le secrétaire général de l'Otan Jens Stoltenberg »: the name after a role noun."""
+        for t in toks:
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i:
+                chain = [t] + [c for c in t.children if c.dep_.startswith("flat")]
+                chain.sort(key=lambda x: x.i)
+                if len(chain) >= 2:
+                    return head.doc[chain[0].i : chain[-1].i + 1].text
+        return None
+
+    def _pronoun(self, head: Token):
+        low = head.lower_.replace("-t-", "-")
+        gender, plural = _PRONOUNS.get(low, (None, "Plur" in head.morph.get("Number")))
+        if low in {"on", "nous", "je", "j'", "vous", "tu", "ce", "cela", "ça", "qui", "que", "se"}:
+            return None
+        return self._salient([head], gender, plural)
+
+    def _salient(self, toks: list[Token], gender: str | None, plural: bool, forward: bool = False, backward: bool = True):
+        pos = toks[0].idx
+        mspan = _span(self.ctx.text, toks)
+        sent = self.ctx.sent_index(pos)
+        best = None  # (position, speaker, type, gender)
+        for said in self.history if backward else []:
+            if said.pos >= pos or sent - said.sent > 3 or said.plural != plural:
+                continue
+            if plural and said.etype == "PER":
+                continue
+            # LOC/MISC speakers are mostly people the NER mistyped (« Ali al-Ghanemi » as LOC)
+            if not plural and said.etype in ("ORG", "GPE") and not said.speaker.description:
+                continue
+            if gender and said.gender and said.gender != gender:
+                continue
+            score = self._score(said.pos, True)
+            if best is None or score >= best[0]:
+                best = (score, said.speaker, said.etype, said.gender, said.via)
+        if not backward:
+            pass
+        elif not plural:
+            for m in self.persons:
+                if m.start >= pos:
+                    break
+                if sent - self.ctx.sent_index(m.start) > 3:
+                    continue
+                g = self.entity_gender(m.entity)
+                if gender and g and g != gender:
+                    continue
+                score = self._score(m.start, self._is_subject(m))
+                if best is None or score > best[0]:
+                    best = (score, self._speaker_of(m.entity, mspan), "PER", g, [])
+        else:
+            for m in self.ctx.mentions:
+                if m.start >= pos:
+                    break
+                if m.entity.type in ("ORG",) and sent - self.ctx.sent_index(m.start) <= 1 and self.ctx.region_of(m.start) is None:
+                    if best is None or self._score(m.start, False) > best[0]:
+                        best = (self._score(m.start, False), self._speaker_of(m.entity, mspan), "ORG", None, [])
+        if best is None and forward:
+            for m in self.persons:
+                if m.start <= pos:
+                    continue
+                if self.ctx.sent_index(m.start) - sent > 2:
+                    break
+                g = self.entity_gender(m.entity)
+                if gender and g and g != gender:
+                    continue
+                return self._speaker_of(m.entity, mspan), "PER", g, False, True
+        if best is None:
+            return None
+        spk = best[1]
+        spk = Speaker(entity=spk.entity, name=spk.name, mention=mspan, description=spk.description)
+        return spk, best[2], best[3] or gender, plural, True
+
+    def _role(self, head: Token, toks: list[Token], mspan: MSpan, gender: str | None, plural: bool):
+        role = head.lemma_.lower()
+        # a person the entity layer gave this role, or named next to it earlier
+        best = None
+        for m in self.persons:
+            if m.start >= mspan.start:
+                break
+            titles = " ".join(r.title.lower() for r in m.entity.roles)
+            window = self.ctx.text[max(0, m.start - 60) : m.end + 60].lower()
+            if role in titles or role in window.split():
+                best = m
+        if best is not None:
+            return self._speaker_of(best.entity, mspan), "PER", self.entity_gender(best.entity), False, True
+        has_complement = any(t.dep_ == "nmod" and t.head == head for t in toks)
+        if has_complement:
+            # « sa ministre des Armées … Florence Parly a expliqué »: named in what follows
+            return self._salient(toks, gender, plural, forward=True, backward=False)
+        return self._salient(toks, gender, plural, forward=True)
