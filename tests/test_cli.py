@@ -82,3 +82,18 @@ def test_schema_command_prints_the_record_schema():
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["title"] == "Record"
+
+
+
+
+def test_other_language_rejected_or_warned():
+    from pathlib import Path
+
+    english = Path(__file__).parent / "data" / "ingest" / "english.txt"
+    skipped = runner.invoke(app, ["analyze", str(english), "--format", "jsonl"])
+    assert skipped.exit_code == 1 and skipped.stdout.strip() == ""
+    assert "english.txt" in skipped.stderr and "not French" in skipped.stderr
+    warned = runner.invoke(app, ["analyze", str(english), "--format", "jsonl", "--other-languages", "warn"])
+    assert warned.exit_code == 0
+    record = json.loads(warned.stdout.splitlines()[0])
+    assert record["language"] == "en" and any("not French" in w for w in record["warnings"])

@@ -38,10 +38,10 @@ class Veille:
         return self._analyzer
 
     # -- inputs ------------------------------------------------------------------
-    def read(self, paths: Iterable[str], stdin=None) -> Iterator[Union[Article, Rejection]]:
+    def read(self, paths: Iterable[str], stdin=None, check_language: bool = True) -> Iterator[Union[Article, Rejection]]:
         from .ingest import read
 
-        return read(list(paths), self.settings, stdin=stdin)
+        return read(list(paths), self.settings, stdin=stdin, check_language=check_language)
 
     # -- the main job ------------------------------------------------------------
     def run(
@@ -61,8 +61,10 @@ class Veille:
         already holds); ``override(article)`` may set fields such as the
         publication date given on the command line.
         """
-        items = self.read(paths, stdin=stdin)
-        return self.run_articles(items, workers=workers, skip=skip, override=override)
+        # Languages are screened after `skip`, so that re-reading a stored corpus
+        # costs a hash look-up per article, not a language detection.
+        items = self.read(paths, stdin=stdin, check_language=False)
+        return self.run_articles(items, workers=workers, skip=skip, override=override, check_language=True)
 
     def run_articles(
         self,
@@ -71,15 +73,20 @@ class Veille:
         workers: int = 1,
         skip: Optional[Callable[[Article], bool]] = None,
         override: Optional[Callable[[Article], None]] = None,
+        check_language: bool = False,
     ) -> Iterator[Result]:
-        articles = self._filtered(items, skip, override)
+        """Analyse Articles (Rejections pass through). ``check_language`` screens
+        languages here, for items read with ``check_language=False``."""
+        articles = self._filtered(items, skip, override, self.settings if check_language else None)
         if workers <= 1:
             yield from self._run_local(articles)
         else:
             yield from self._run_pool(articles, workers)
 
     @staticmethod
-    def _filtered(items, skip, override) -> Iterator[Union[Article, Rejection]]:
+    def _filtered(items, skip, override, language_settings) -> Iterator[Union[Article, Rejection]]:
+        from .ingest import screen_language
+
         for item in items:
             if isinstance(item, Rejection):
                 yield item
@@ -89,7 +96,7 @@ class Veille:
             item.ensure_id()
             if skip is not None and skip(item):
                 continue
-            yield item
+            yield screen_language(item, language_settings) if language_settings else item
 
     def _run_local(self, items: Iterator[Union[Article, Rejection]]) -> Iterator[Result]:
         batch: list[Article] = []

@@ -33,6 +33,6 @@ each line (one article) and a corpus of any size is read with flat memory; an
 over-long line is rejected by its line number and skipped without being loaded.
 """
 
-from .reader import read
+from .reader import read, screen_language
 
-__all__ = ["read"]
+__all__ = ["read", "screen_language"]

@@ -25,8 +25,12 @@ def _morph(tok: Token, key: str) -> Optional[str]:
     return values[0] if values else None
 
 
-def verb_tense(verb: Token) -> Optional[str]:
+def verb_tense(verb: Token, _depth: int = 0) -> Optional[str]:
     """'past', 'present' or 'future' for a verb token, from its morphology and auxiliaries."""
+    if _depth > _MAX_STEPS:
+        # Chains of infinitives are short; a longer walk means a malformed parse
+        # (seen once on OrangeSum as a RecursionError): no hint rather than a failure.
+        return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense")]
     if not auxes:
         passive = [c for c in verb.children if c.dep_ == "aux:pass"]
@@ -54,10 +58,10 @@ def verb_tense(verb: Token) -> Optional[str]:
             if head.lemma_ in _FUTURE_HEADS:
                 # "va annoncer": ahead; "devait aboutir vendredi": ahead of a past moment, which
                 # may be past or still ahead now.
-                return "future" if verb_tense(head) != "past" else None
+                return "future" if verb_tense(head, _depth + 1) != "past" else None
             if head.lemma_ == "venir" and any(c.lower_ == "de" for c in verb.children):
                 return "past"
-            return verb_tense(head)
+            return verb_tense(head, _depth + 1)
         return None
     if form == "Part" and tense == "Past":
         if verb.lemma_ in _PLANNED:

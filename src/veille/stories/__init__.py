@@ -1,0 +1,5 @@
+"""Stories: links between articles (near-duplicate wire copies; later, cross-article claims)."""
+
+from .near_dup import NearDuplicateIndex, signature, similarity
+
+__all__ = ["NearDuplicateIndex", "signature", "similarity"]
