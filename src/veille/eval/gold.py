@@ -240,7 +240,7 @@ def score_events(pairs: Iterable[tuple[dict, Record]]) -> dict:
             want = norm(ge["evidence_contains"])
             types = _event_types(ge)
             cands = [i for i, e in enumerate(rec.events)
-                     if e.type in types and want in norm(e.evidence.text)
+                     if e.type in types and any(want in norm(ev.text) for ev in [e.evidence, *e.more_evidence])
                      and norm(ge.get("actor")) in {norm(a) for a in e.actors}]
             if cands:
                 located += 1

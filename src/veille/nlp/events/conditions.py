@@ -1,0 +1,177 @@
+"""Check a lexicon trigger's argument conditions on the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .arguments import antecedent_token, names_head, resolve_token, subject_of
+from .lexicon import ENTITY_TYPES, Condition, Lexicon, Trigger
+
+_OBJ_DEPS = {"obj", "nsubj:pass"}
+_SUBJ_DEPS = {"nsubj", "obl:agent"}
+
+
+def is_passive(verb: Token) -> bool:
+    if "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    # a bare past participle (« semblent menacés », « les soldats déployés ») is passive
+    return (
+        verb.pos_ == "VERB"
+        and "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    )
+
+
+def objects(verb: Token) -> list[Token]:
+    out = []
+    passive = is_passive(verb)
+    for c in verb.children:
+        if c.dep_ == "obj" or (passive and c.dep_ == "nsubj:pass"):
+            out.append(c)
+    return out
+
+
+def subjects(verb: Token) -> list[Token]:
+    if verb.pos_ == "ADJ":  # « sont convenus »: être + participle of an intransitive verb
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obl:agent")]
+    passive = is_passive(verb)
+    out = [c for c in verb.children if c.dep_ == "obl:agent" or (not passive and c.dep_ == "nsubj")]
+    if passive:
+        # « tué par une frappe » is often parsed obl:mod: a « par » oblique is the agent
+        out += [c for c in verb.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent" and _prep(c) == "par"]
+    return out
+
+
+def _prep(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "case":
+            return c.lower_.replace("’", "'")
+    return None
+
+
+def obliques(tok: Token, prep: str) -> list[Token]:
+    """Arguments of tok introduced by prep (« de », « à »…); « en faveur de X » gives X."""
+    out = []
+    for c in tok.children:
+        if not (c.dep_.startswith("obl") or c.dep_ in ("nmod", "iobj")):
+            continue
+        p = _prep(c)
+        if p is None:
+            if c.lemma_ == prep:
+                out.extend(k for k in c.children if k.dep_ == "nmod")
+            continue
+        p = {"du": "de", "des": "de", "d'": "de", "au": "à", "aux": "à"}.get(p, p)
+        if p == prep:
+            out.append(c)
+        elif c.lemma_ == "faveur" and prep == "faveur":
+            out.extend(k for k in c.children if k.dep_ == "nmod")
+    return out
+
+
+def in_class(tok: Token, name: str, lex: Lexicon) -> bool:
+    if name == "*":
+        return True
+    tok = antecedent_token(tok)
+    if name == "EVENT":
+        return lex.is_trigger_lemma(tok.lemma_)
+    if name in ENTITY_TYPES:
+        ent = resolve_token(tok)
+        return (
+            ent is not None
+            and (ent.type == name or (name == "GPE" and ent.type == "LOC"))
+            and (tok.pos_ != "NOUN" or names_head(ent, tok))
+        )
+    members = lex.classes.get(name)
+    if members is None:  # a literal lemma list
+        return tok.lemma_ in set(name.split(","))
+    if tok.lemma_ in members or tok.lower_ in members:
+        return True
+    etypes = members & ENTITY_TYPES
+    if etypes and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+        ent = resolve_token(tok)
+        # the entity must be what the word names, not an adjective on it (« touristes américains »)
+        if ent is not None and (ent.type in etypes or ("GPE" in etypes and ent.type == "LOC")) and (
+            tok.pos_ != "NOUN" or names_head(ent, tok) or tok.lemma_ in _QUANTITY
+        ):
+            return True
+    # « une partie de son personnel », « des centaines de soldats »: look through quantity nouns
+    if tok.lemma_ in _QUANTITY:
+        return any(in_class(c, name, lex) for c in tok.children if c.dep_ == "nmod")
+    return False
+
+
+_QUANTITY = {"partie", "centaine", "millier", "dizaine", "nombre", "plupart", "majorité", "contingent", "ensemble", "reste", "total", "membre", "groupe"}
+
+
+def _infinitives_of(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "acl") and "Inf" in c.morph.get("VerbForm"):
+            out.append(c)
+        elif c.dep_ in ("obl:arg", "iobj", "obj"):
+            out += [k for k in c.children if k.dep_ in ("acl", "xcomp") and "Inf" in k.morph.get("VerbForm")]
+    return out
+
+
+def _has_infinitive(tok: Token) -> bool:
+    """« demander de / à + infinitive », also when parsed under the addressee
+    (« suggérer aux alliés de revenir »)."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "acl") and "Inf" in c.morph.get("VerbForm"):
+            return True
+        if c.dep_ in ("obl:arg", "iobj", "obj"):
+            for k in c.children:
+                if k.dep_ in ("acl", "xcomp") and "Inf" in k.morph.get("VerbForm") and any(
+                    m.dep_ == "mark" and m.lower_ in ("de", "d'", "d’", "à") for m in k.children
+                ):
+                    return True
+    return False
+
+
+def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
+    k = atom.kind
+    if k == "comp":
+        return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if k == "xcomp":
+        if atom.value:
+            return any(in_class(v, atom.value, lex) for v in _infinitives_of(tok))
+        return _has_infinitive(tok)
+    if k == "noobj":
+        return not any(c.dep_ == "obj" for c in tok.children)
+    if k == "nocomp":
+        return not any(c.dep_ == "ccomp" for c in tok.children)
+    if k == "head":
+        head = tok.head
+        names = lex.frame(atom.value) if atom.value in ("LIGHT", "OCCUR") else set(atom.value.split(","))
+        return head is not tok and head.lemma_ in names
+    if k == "amod":
+        names = set(atom.value.split(","))
+        return any(c.dep_ == "amod" and c.lemma_ in names for c in tok.children)
+    if k == "obj":
+        return any(in_class(o, atom.value, lex) for o in objects(tok))
+    if k == "subj":
+        subs = subjects(tok)
+        if not subs:
+            s = subject_of(tok)  # control: « ont commencé à se retirer »
+            subs = [s] if s is not None else []
+        return any(in_class(s, atom.value, lex) for s in subs)
+    if k == "arg":
+        cands = objects(tok) + [c for c in tok.children if c.dep_ in ("obl:arg", "iobj")]
+        return any(in_class(o, atom.value, lex) for o in cands)
+    if k == "obl":
+        cands = obliques(tok, atom.prep)
+        for o in objects(tok):  # « condamner un Australien à mort »: attached to the object
+            cands += obliques(o, atom.prep)
+        return any(in_class(o, atom.value, lex) for o in cands)
+    if k == "hobl":
+        head = tok.head
+        return head is not tok and any(in_class(o, atom.value, lex) for o in obliques(head, atom.prep))
+    return False
+
+
+def conditions_hold(trig: Trigger, tok: Token, lex: Lexicon) -> bool:
+    for group in trig.conditions:
+        if not any(_holds(a, trig, tok, lex) for a in group):
+            return False
+    return True

@@ -1,0 +1,501 @@
+"""Find event mentions in a parsed article and build models.Event from them.
+
+One pass over the tokens finds triggers (lexicon lemma + argument conditions);
+then, sentence by sentence:
+  * a trigger inside the content of an absorbing trigger (« exiger le retrait »,
+    « menacer de décréter des sanctions ») is that trigger's content: it gives
+    the absorbing event its mode and is not an event of its own;
+  * a trigger inside what a denial or confirmation verb governs (« a démenti les
+    communiqués sur le retrait ») marks the matching event instead;
+  * an event noun governed by another trigger (« une frappe a tué ») is the
+    same event;
+  * the rest become events: arguments, modality, source, date, place.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ...models import Entity, Event, Span
+from ..docdata import state
+from .arguments import np_span, place_of, possessor, resolve_span, resolve_token, subject_of
+from .conditions import conditions_hold, is_passive, objects, obliques, subjects
+from .lexicon import Lexicon, Trigger
+from .modality import Frames, frame_chain, modality_of
+from .modes import absorbed_mode, assault_mode, consult_mode
+from .plover import cameo_for, plover_mode
+from .sources import (
+    CONFIRM_STANCES,
+    DENY_STANCES,
+    Source,
+    organization_of,
+    quote_at,
+    source_from_parse,
+    source_from_quote,
+    speaks_for,
+)
+from .when import date_for
+
+log = logging.getLogger(__name__)
+
+# Types whose « X de Y » names the one who acts (« le retrait des troupes »);
+# for the others Y undergoes it (« l'assassinat de Soleimani »).
+_GENITIVE_ACTOR = {"RETREAT", "CONSULT", "PROTEST", "MOBILIZE", "COOPERATE", "AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"}
+_FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+
+
+@dataclass
+class Mention:
+    tok: Token
+    trig: Trigger
+    type: str
+    mode: str | None
+    absorbed_by: "Mention | None" = None
+    content: list["Mention"] = field(default_factory=list)
+    governed_by_trigger: bool = False
+
+
+@dataclass
+class Denial:
+    mentions: list[Mention]
+    by: str | None
+    stance: str  # "deny" or "confirm"
+    span: Span
+
+
+def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    out = []
+    for tok in doc:
+        pos = tok.pos_
+        lemma = tok.lemma_
+        if pos == "AUX" and lemma in lex.verbs:
+            pos = "VERB"
+        elif pos == "ADJ" and any(c.dep_ in ("cop", "aux:tense") for c in tok.children):
+            # « sont convenus »: the participle of a verb conjugated with être, tagged as
+            # an adjective (other participles after être are passives: « menacés »)
+            lemma = next((v for v in _infinitives(lemma) if v in _ETRE_VERBS and v in lex.verbs), None)
+            if lemma is None:
+                continue
+            pos = "VERB"
+        if pos == "VERB" and _is_incise(tok):
+            continue
+        if pos not in ("VERB", "NOUN"):
+            continue
+        for trig in lex.triggers(lemma, pos):
+            if conditions_hold(trig, tok, lex):
+                out.append(Mention(tok, trig, trig.type, trig.mode))
+                break
+    return out
+
+
+_ETRE_VERBS = {"convenir", "partir", "revenir", "retourner", "sortir", "entrer", "rester", "venir", "arriver", "tomber"}
+
+
+def _is_incise(verb: Token) -> bool:
+    """« …, déplore le Pr Boum », « …", a fustigé le juge »: a reporting incise with the
+    subject after the verb says who spoke, not what they did to whom."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].i < verb.i:
+        return False
+    return not any(c.dep_ in ("obj", "xcomp", "ccomp", "obl:arg") and c.i > verb.i for c in verb.children)
+
+
+def _infinitives(participle: str) -> list[str]:
+    p = participle.lower()
+    out = []
+    if p.endswith("é"):
+        out.append(p[:-1] + "er")
+    if p.endswith("i"):
+        out.append(p + "r")
+    if p.endswith("u"):
+        out += [p[:-1] + "ir", p[:-1] + "re", p[:-2] + "oir"]
+    if p.endswith(("it", "is")):
+        out += [p[:-1] + "re", p[:-1] + "r"]
+    return out
+
+
+def _governs(head: Token, tok: Token) -> bool:
+    """tok lies in what head governs as content (its subtree minus its subject)."""
+    if tok.i == head.i:
+        return False
+    for anc in tok.ancestors:
+        if anc.i == head.i:
+            return True
+    return False
+
+
+def _in_subject(head: Token, tok: Token) -> bool:
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubj:pass", "obl:agent") and tok in list(c.subtree):
+            return True
+    return False
+
+
+# Relations through which a word is the content of the word above it; a path
+# through a relative clause, an adverbial clause or a coordination leaves the content.
+_CONTENT_PATH = {"obj", "xcomp", "ccomp", "obl:arg", "nmod", "iobj", "acl", "nsubj:pass", "obl", "csubj"}
+
+
+def structure(mentions: list[Mention], lex: Lexicon) -> None:
+    by_i = {m.tok.i: m for m in mentions}
+    for m in mentions:
+        head = by_i.get(m.tok.head.i)
+        if m.tok.pos_ == "NOUN" and head is not None and head is not m and head.type == m.type:
+            # « tué par une frappe », « une frappe a tué »: one event, the verb codes it
+            m.governed_by_trigger = True
+            continue
+        # nearest governing trigger decides
+        child = m.tok
+        for anc in m.tok.ancestors:
+            if child.dep_ not in _CONTENT_PATH and not _in_subject(anc, m.tok):
+                break
+            child = anc
+            other = by_i.get(anc.i)
+            if other is None:
+                continue
+            if _in_subject(anc, m.tok):
+                # « une frappe américaine a tué X »: the noun is the verb's instrument
+                if m.tok.pos_ == "NOUN" and other.type == m.type:
+                    m.governed_by_trigger = True
+                break
+            if other.trig.absorb:
+                m.absorbed_by = other
+                other.content.append(m)
+            elif m.tok.pos_ == "NOUN" and m.tok.head.i == anc.i and other.type == m.type:
+                m.governed_by_trigger = True
+            break
+
+
+def find_denials(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Denial]:
+    deny, confirm = lex.frame("DENY"), lex.frame("CONFIRM")
+    out: list[Denial] = []
+    used: set[int] = set()
+    # the quote layer's stance first
+    for q in state(doc).get("quotes") or []:
+        stance = (q.stance or "").lower()
+        kind = "deny" if stance in DENY_STANCES else "confirm" if stance in CONFIRM_STANCES else None
+        if kind is None:
+            continue
+        inside = [m for m in mentions if q.content.start <= m.tok.idx < q.content.end]
+        if inside:
+            src = source_from_quote(doc, q)
+            by = organization_of(src.speaker_entity, q.speaker.name if q.speaker else None)
+            out.append(Denial(inside, by, kind, q.content))
+            used.update(m.tok.i for m in inside)
+    # then the parse: « X a démenti les communiqués sur le retrait … »
+    for tok in doc:
+        if tok.lemma_ not in deny and tok.lemma_ not in confirm:
+            continue
+        inside = [m for m in mentions if m.tok.i not in used and _governs(tok, m.tok) and not _in_subject(tok, m.tok)]
+        if not inside:
+            continue
+        subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+        ent = resolve_token(subj) if subj is not None else None
+        by = _speaker_org(subj, ent)
+        kind = "deny" if tok.lemma_ in deny else "confirm"
+        sent = tok.sent
+        out.append(Denial(inside, by, kind, _span(doc, sent.start_char, sent.end_char)))
+        used.update(m.tok.i for m in inside)
+    return out
+
+
+def _speaker_org(subj: Token | None, ent: Entity | None) -> str | None:
+    if subj is None:
+        return None
+    org = organization_of(ent, None)
+    if ent is not None and org != ent.name:
+        return org
+    # « Earl Brown, porte-parole du commandement central … (CENTCOM) »: an organization
+    # in the speaker's apposition is who they speak for
+    for c in subj.children:
+        if c.dep_ == "appos":
+            for t in c.subtree:
+                if t.dep_ in ("appos", "nmod") and t.i != c.i:
+                    e = resolve_span(t.doc, t.doc[t.i : t.i + 1])
+                    if e is not None and e.type == "ORG":
+                        return e.name
+    return ent.name if ent is not None else None
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    text = doc.text[start:end]
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    start += lead
+    return Span(start=start, end=start + len(stripped), text=stripped)
+
+
+def _entity_names(ents: list[Entity | None]) -> list[str]:
+    out: list[str] = []
+    for e in ents:
+        if e is not None and e.name not in out:
+            out.append(e.name)
+    return out
+
+
+def _noun_args(m: Mention, lex: Lexicon) -> tuple[list[Entity | None], list[Entity | None], float]:
+    """Actor and recipients of a nominal trigger, with a confidence bonus."""
+    tok = m.tok
+    actors: list[Entity | None] = []
+    recipients: list[Entity | None] = []
+    bonus = 0.0
+    for c in obliques(tok, "par"):
+        actors.append(_resolve_agent(c))
+    for c in tok.children:
+        if c.dep_ == "amod":
+            e = resolve_span(tok.doc, tok.doc[c.i : c.i + 1])
+            if e is not None and e.type in ("GPE", "LOC", "ORG"):
+                actors.append(e)
+    for c in obliques(tok, "de"):
+        e = _resolve_agent(c) if m.type in _GENITIVE_ACTOR else resolve_token(c)
+        if e is None:
+            continue
+        if e.type in ("GPE", "LOC") and c.pos_ == "PROPN" and not any(k.dep_ == "det" for k in c.children):
+            continue  # « départ d'Irak »: a place left, not who leaves (« le retrait de la France »)
+        if m.type in _GENITIVE_ACTOR:
+            actors.append(e)
+        else:
+            recipients.append(e)
+    for c in obliques(tok, "contre") + obliques(tok, "à"):
+        e = resolve_token(c)
+        if e is not None and e.type != "LOC":
+            recipients.append(e)
+    if any(c.dep_ == "det" and c.lower_ in ("son", "sa", "ses", "leur", "leurs") for c in tok.children):
+        actors.append(possessor(tok))
+    head = tok.head
+    if (
+        head is not tok
+        and tok.dep_ in ("obj", "obl:arg", "obl")
+        and head.pos_ == "VERB"
+        and _carrier(head, m, lex)
+    ):
+        # « les Etats-Unis ont lancé le retrait », « a annoncé la mobilisation »: the subject
+        # of a light or intention verb acts; « l'ONU a documenté l'arrestation » does not
+        direct = subjects(head)
+        for s in direct or ([subject_of(head)] if subject_of(head) is not None else []):
+            if m.type in _GENITIVE_ACTOR or not actors:
+                actors.append(_resolve_agent(s))
+                bonus += 0.15 if direct and s.pos_ != "PRON" else 0.05
+    if not any(actors) and tok.dep_ in ("nsubj", "nsubj:pass") and head is not tok:
+        # « un retrait, du moins partiel, des forces américaines devaient… » is often
+        # parsed with two subjects: the second names the actor
+        for c in head.children:
+            if c.dep_ == tok.dep_ and c.i != tok.i:
+                actors.append(_resolve_agent(c))
+    return actors, recipients, bonus
+
+
+def _carrier(verb: Token, m: Mention, lex: Lexicon) -> bool:
+    """verb carries the nominal event m: a light verb, an intention verb, or the verb
+    the trigger's own condition names (« mettre fin », « ouvrir le feu »)."""
+    if verb.lemma_ in lex.frame("LIGHT") or verb.lemma_ in lex.frame("PLAN") or verb.lemma_ in lex.frame("OCCUR"):
+        return True
+    for group in m.trig.conditions:
+        for atom in group:
+            if atom.kind == "head" and atom.value not in ("LIGHT", "OCCUR") and verb.lemma_ in atom.value.split(","):
+                return True
+    return False
+
+
+def _resolve_agent(tok: Token) -> Entity | None:
+    """An agent phrase: « une frappe de drone américain » acts for the United States."""
+    ent = resolve_token(tok)
+    if ent is not None:
+        return ent
+    # only a demonym or a name of a state/organization on the phrase acts through it
+    # (« une frappe de drone américain »), not a person it mentions (« la famille de X »)
+    for t in np_span(tok):
+        if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i:
+            e = resolve_span(tok.doc, tok.doc[t.i : t.i + 1])
+            if e is not None and e.type in ("GPE", "LOC", "ORG"):
+                return e
+    return None
+
+
+def _resolve_subject(arg: Token, verb: Token) -> Entity | None:
+    """« Chef de la Force Al-Qods, …, Qassem Soleimani a été tué »: a fronted title
+    is often parsed as the subject; the person named last before the verb is it."""
+    if arg.dep_ in ("nsubj", "nsubj:pass") and arg.i < verb.i and arg.pos_ == "NOUN" and not any(
+        c.dep_ == "det" for c in arg.children
+    ):
+        last = max(arg.subtree, key=lambda t: t.i)
+        name = last.head if last.dep_ == "flat:name" else last
+        if name.pos_ == "PROPN":
+            ent = resolve_span(arg.doc, arg.doc[name.i : last.i + 1])
+            if ent is not None and ent.type == "PER":
+                return ent
+    return resolve_token(arg)
+
+
+def _verb_args(m: Mention) -> tuple[list[Entity | None], list[Entity | None], float]:
+    tok = m.tok
+    direct = subjects(tok)
+    actors = [_resolve_agent(s) for s in direct]
+    bonus = 0.15 if any(actors) and not any(s.pos_ == "PRON" for s in direct) else 0.05 if any(actors) else 0.0
+    if not any(actors) and not is_passive(tok):
+        s = subject_of(tok)
+        if s is not None:
+            actors.append(_resolve_agent(s))
+    recipients: list[Entity | None] = [_resolve_subject(o, tok) for o in objects(tok)]
+    for prep in ("à", "contre", "avec", "de"):
+        if prep == "de" and m.type not in ("REQUEST", "ACCUSE"):
+            continue
+        for c in obliques(tok, prep):
+            if c.dep_ in ("obl:arg", "iobj") or prep in ("contre", "avec"):
+                recipients.append(resolve_token(c))
+    return actors, recipients, bonus
+
+
+def build_events(doc: Doc, lex: Lexicon) -> list[Event]:
+    mentions = find_mentions(doc, lex)
+    if not mentions:
+        return []
+    structure(mentions, lex)
+    denials = find_denials(doc, mentions, lex)
+    denied = {id(m) for d in denials for m in d.mentions}
+    published = (state(doc).get("published") or None)
+    pub_value = getattr(published, "value", None)
+    events: list[Event] = []
+    for m in mentions:
+        if m.absorbed_by is not None or m.governed_by_trigger or id(m) in denied:
+            continue
+        try:
+            ev = _event_for(doc, m, lex, pub_value)
+        except Exception:  # noqa: BLE001  one odd parse must not cost the article's other events
+            log.exception("event coding failed on %r", m.tok.sent.text[:80])
+            continue
+        if ev is not None:
+            events.append(ev)
+    from .merge import merge_events
+
+    events = merge_events(events)
+    _apply_denials(doc, events, denials, lex, pub_value)
+    return events
+
+
+def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None) -> Event | None:
+    tok = m.tok
+    if tok.pos_ == "NOUN":
+        actors, recipients, bonus = _noun_args(m, lex)
+    else:
+        actors, recipients, bonus = _verb_args(m)
+    actor_names = _entity_names(actors)
+    if not actor_names:
+        return None
+    place_ent = place_of(tok)
+    if place_ent is None and m.type in ("RETREAT", "MOBILIZE", "SANCTION"):
+        place_ent = _place_from_args(tok, actor_names)
+    if place_ent is None and tok.pos_ == "NOUN" and tok.head is not tok:
+        place_ent = place_of(tok.head)
+    rec_names = [n for n in _entity_names(recipients) if n not in actor_names]
+    if place_ent is not None and m.type in ("RETREAT", "CONSULT") and place_ent.name in rec_names:
+        rec_names.remove(place_ent.name)
+
+    fr: Frames = frame_chain(tok, lex)
+    modality = modality_of(fr)
+    etype, mode = m.type, m.mode
+    cameo_mode = mode
+    if m.content:
+        mode = absorbed_mode(etype, mode, [c.type for c in m.content], [c.tok for c in m.content])
+        cameo_mode = mode
+    if etype == "ASSAULT":
+        mode = assault_mode(tok, mode)
+        cameo_mode = mode
+    if etype == "CONSULT":
+        mode = consult_mode(tok, mode)
+        cameo_mode = mode
+    if modality == "planned":
+        # PLOVER: an announced future retreat is CONCEDE; future cooperation is AGREE
+        if etype == "RETREAT":
+            etype, mode, cameo_mode = "CONCEDE", None, "intent-retreat"
+        elif etype in _FUTURE_TO_AGREE:
+            etype, mode, cameo_mode = "AGREE", None, None
+
+    reported_by: list[str] = []
+    q = quote_at(doc, tok.idx)
+    src: Source | None = source_from_quote(doc, q) if q is not None else source_from_parse(fr.reporter, fr.selon)
+    if src is not None and src.names:
+        reported_by = [n for n in src.names if n]
+        if reported_by and reported_by[0] in actor_names:
+            reported_by = reported_by[1:]  # the actor's own statement: only its relays report it
+        if modality == "asserted" and not speaks_for(src.speaker_entity, src.names[0], actor_names):
+            modality = "claimed"
+    date_value = date_for(doc, tok, m)
+    if date_value and pub_value and modality in ("asserted", "planned"):
+        try:
+            if int(date_value[:4]) < int(pub_value[:4]) - 1:
+                modality = "historical"
+        except ValueError:
+            pass
+    sent = tok.sent
+    code, root, quad = cameo_for(etype, cameo_mode)
+    confidence = 0.45 + bonus + (0.1 if rec_names else 0.0) + (0.1 if tok.pos_ == "VERB" else 0.0)
+    if m.trig.conditions:
+        confidence += 0.1
+    sent_text = sent.text.strip()
+    if sent_text and sent_text[-1] not in ".!?»\"…" and len(sent) < 15:
+        confidence -= 0.1  # a headline: terse, the body usually says it better
+    return Event(
+        type=etype,
+        mode=plover_mode(etype, mode),
+        actors=actor_names,
+        recipients=rec_names,
+        place=place_ent.name if place_ent is not None else None,
+        coordinates=list(place_ent.coordinates) if place_ent is not None and place_ent.coordinates else None,
+        date=date_value,
+        modality=modality,
+        reported_by=reported_by,
+        evidence=_span(doc, sent.start_char, sent.end_char),
+        trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
+        confidence=round(min(confidence, 0.95), 2),
+        cameo=root,
+        quad_class=quad,
+    )
+
+
+_FAMILY = {"CONCEDE": "RETREAT"}
+
+
+def _place_from_args(tok: Token, actor_names: list[str]) -> Entity | None:
+    """« quitter l'Irak », « retirer ses soldats d'Irak », « ses soldats déployés en Irak »."""
+    doc = tok.doc
+    cands = objects(tok) + obliques(tok, "de")
+    if tok.pos_ == "NOUN":
+        cands += [c for c in tok.children if c.dep_ == "nmod"]
+    for o in cands:
+        e = resolve_span(doc, doc[o.i : o.i + 1]) if o.pos_ == "PROPN" else None
+        if e is None and o.pos_ == "PROPN":
+            e = resolve_span(doc, np_span(o))
+        if e is not None and e.type in ("GPE", "LOC") and e.name not in actor_names:
+            return e
+        for c in o.children:
+            if c.dep_ == "nmod" or c.dep_.startswith("acl"):
+                e = place_of(c) if c.dep_.startswith("acl") else resolve_span(doc, np_span(c))
+                if e is not None and e.type in ("GPE", "LOC") and e.name not in actor_names:
+                    return e
+    return None
+
+
+def _apply_denials(doc: Doc, events: list[Event], denials: list[Denial], lex: Lexicon, pub_value) -> None:
+    for d in denials:
+        for m in d.mentions:
+            mtype = _FAMILY.get(m.type, m.type)
+            actors = _entity_names((_noun_args(m, lex) if m.tok.pos_ == "NOUN" else _verb_args(m))[0])
+            target = None
+            for ev in events:
+                if _FAMILY.get(ev.type, ev.type) != mtype:
+                    continue
+                if actors and not set(actors) & set(ev.actors):
+                    continue
+                if ev.modality in ("negated",):
+                    continue
+                target = ev
+                break
+            if target is None:
+                continue
+            field_ = target.disputed_by if d.stance == "deny" else target.confirmed_by
+            if d.by and d.by not in field_:
+                field_.append(d.by)
