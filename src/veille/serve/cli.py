@@ -187,6 +187,24 @@ def eval_(
 
 
 @app.command()
+def serve(
+    db: Optional[Path] = typer.Option(None, "--db", help="A store made by `veille ingest`: enables the corpus endpoints."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8765, help="Port to listen on."),
+) -> None:
+    """Serve the REST API and the web UI (paste an article, see it highlighted)."""
+    try:
+        import uvicorn
+
+        from .api import create_app
+    except ModuleNotFoundError as exc:
+        _fail_usage(f"the API needs the 'api' extra: pip install 'veille[api]' ({exc.name} is missing)")
+    if db is not None and not db.is_file():
+        _fail_usage(f"--db {db}: no such store (create it with `veille ingest`)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the record."""
     typer.echo(json.dumps(record_json_schema(), indent=2, ensure_ascii=False))
