@@ -1,4 +1,10 @@
-"""The article-level entity component: groups NER mentions into entities."""
+"""The entity layer's spaCy components.
+
+Paragraph level (inside the statistical pipeline, see ``ruler.py``): the
+knowledge-base alias ruler before ``ner`` and the NER fixes after it.
+Article level: ``veille_entities`` links every mention to a canonical entity
+(``linker.py``) and writes ``state(doc)["entities"]``.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +13,29 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...models import Entity, Mention
 from ...settings import Settings
 from ..docdata import state
-
-_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "MISC"}
+from . import ruler
+from .kb import load_kb
+from .linker import Linker
 
 
 def add_paragraph_components(nlp: Language, settings: Settings) -> None:
-    """Components that must run inside the paragraph pipeline (none yet)."""
+    """Insert the alias ruler ahead of the NER and the span fixes after it."""
+    ruler.add_to(nlp, str(settings.user_kb) if settings.user_kb else None)
 
 
 @Language.factory("veille_entities", requires=["doc.ents"], assigns=["doc._.veille"], default_config={"user_kb": None})
 def make_entities(nlp: Language, name: str, user_kb: Optional[str]):
-    return EntityGrouper()
+    return EntityLinker(user_kb)
 
 
-class EntityGrouper:
+class EntityLinker:
+    def __init__(self, user_kb: Optional[str] = None):
+        self.kb = load_kb(user_kb)
+
     def __call__(self, doc: Doc) -> Doc:
-        by_key: dict[tuple[str, str], Entity] = {}
-        for ent in doc.ents:
-            text = ent.text.strip()
-            if not text:
-                continue
-            etype = _TYPES.get(ent.label_, "MISC")
-            key = (text.lower(), etype)
-            entity = by_key.get(key)
-            if entity is None:
-                entity = Entity(id=f"L{len(by_key) + 1}", name=text, type=etype)
-                by_key[key] = entity
-            entity.mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label="ner"))
-        state(doc)["entities"] = list(by_key.values())
+        data = state(doc)
+        published = data.get("published")
+        data["entities"] = Linker(self.kb)(doc, getattr(published, "value", None))
         return doc

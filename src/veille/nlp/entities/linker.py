@@ -1,0 +1,734 @@
+"""Article-level linking: every mention to one canonical entity.
+
+Order of work on the whole-article Doc:
+  1. NER/ruler spans are linked to the knowledge base (alias, then gazetteer for
+     places, then context aliases such as "l'Alliance" once NATO is present);
+  2. people are grouped within the article: full names, then surname-only and
+     titled forms ("Stoltenberg", "M. Stoltenberg") and handles ("@florence_parly");
+  3. demonyms ("américain", "les Américains") and "parliament/government + demonym"
+     become mentions of the country or institution;
+  4. a capital acting ("Washington limiterait") is moved to its country (metonymy);
+  5. titles around names become roles; role noun phrases ("la ministre", "le
+     député irakien") join the person they stand for; "le pays" joins the country
+     last named as a place.
+Unknown names stay document-local (L1, L2...): nothing is forced onto the KB.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.attrs import LOWER, ORTH
+from spacy.tokens import Doc
+
+from ...models import Entity, Mention, Role
+from . import roles as R
+from .kb import KB, KBEntity
+from .normalize import bare, fold, is_acronym
+
+_PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "ould", "ag", "von", "van", "der", "de", "di", "da", "du", "bou"}
+_LOCATIVE = {"à", "en", "dans", "au", "aux", "près", "vers", "depuis", "sur", "de", "d'", "d’", "du", "des", "par", "entre", "via"}
+_SKIP_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "l'", "l’", "lui", "leur", "y", "en", "le", "la", "les", "aussi", "a", "avait"}
+# Nouns whose "de + capital" complement is the state acting ("les frais de Washington").
+_ACTOR_NOUNS = {
+    "frais", "position", "décision", "politique", "stratégie", "réponse", "réaction", "demande", "exigence",
+    "menace", "menaces", "sanctions", "soutien", "intention", "volonté", "refus", "pression", "offre",
+    "proposition", "plan", "part", "côté", "alliés", "allié", "partenaire", "partenaires", "diplomatie",
+    "représentants", "émissaire", "émissaires", "accusations", "ultimatum", "engagement",
+    "retrait", "intervention", "ingérence", "riposte", "objectif", "objectifs", "condamnation", "critiques",
+}
+# (no "accord", "traité", "appel": "l'Accord de Paris", "la cour d'appel de Paris" are places)
+_LANGUAGE_HEADS = {"parler", "langue", "traduire", "traduction", "version", "cours", "enseigner", "apprendre", "sous-titre"}
+# "parlement irakien" -> Parliament of Iraq (an institution named after its country)
+_INSTITUTIONS = {"parlement": "Parliament", "gouvernement": "Government", "régime": "Government",
+                 "exécutif": "Government", "armée": "Armed Forces", "Parlement": "Parliament"}
+_COUNTRY_ANAPHORS = {"pays"}
+_CONTRACTED = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
+# Nouns that with a demonym or "de + capital" name the state acting ("les autorités
+# irakiennes", "le régime de Damas"); "gouvernement" and "armée" are institutions.
+_STATE_NOUNS = {"autorités", "régime", "pouvoir", "diplomatie", "État", "Etat", "état"}
+
+
+@dataclass
+class Cand:
+    start: int  # token
+    end: int
+    label: str
+    etype: str
+    kb: Optional[KBEntity] = None
+    cluster: Optional["Cluster"] = None
+    name_tokens: Optional[tuple[int, int]] = None  # tokens of the name proper (without honorific)
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+@dataclass
+class Cluster:
+    key: str
+    name: str
+    etype: str
+    kb: Optional[KBEntity] = None
+    cands: list[Cand] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    role_heads: list[str] = field(default_factory=list)
+    linked: bool = False
+
+    @property
+    def first(self) -> int:
+        return min(c.start for c in self.cands) if self.cands else 10**9
+
+    def last_before(self, i: int) -> int:
+        return max((c.start for c in self.cands if c.start < i), default=-1)
+
+
+class Linker:
+    def __init__(self, kb: KB):
+        self.kb = kb
+
+    # ------------------------------------------------------------------------
+    def __call__(self, doc: Doc, published: Optional[str] = None) -> list[Entity]:
+        self.doc = doc
+        self.published = published
+        # Token strings once: the passes below look words up instead of walking Token objects.
+        strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, LOWER]) if len(doc) else []
+        self.texts = [strings[int(o)] for o, _ in arr]
+        self.lowers = [strings[int(lo)] for _, lo in arr]
+        self.clusters: dict[str, Cluster] = {}
+        self.extra_kb: dict[str, KBEntity] = {}
+        cands = self._ner_candidates(doc)
+        self._retype_people(doc, cands)
+        self._link_context(cands)
+        self._cluster(cands)
+        self._handles(cands)
+        self._context_mentions(doc)
+        self._demonyms(doc)
+        self._metonymy(doc)
+        self._roles(doc)
+        self._role_nps(doc)
+        self._country_anaphora(doc)
+        self._capital_anaphora(doc)
+        return self._entities(doc)
+
+    # -- 1. spans ------------------------------------------------------------------
+    def _ner_candidates(self, doc: Doc) -> list[Cand]:
+        out = []
+        for ent in doc.ents:
+            etype = ent.label_ if ent.label_ in ("PER", "ORG", "LOC", "MISC") else "MISC"
+            kb_ent = self.kb.get(ent.kb_id_) if ent.kb_id_ else None
+            label = "kb" if kb_ent else "ner"
+            if kb_ent is None and not ent.text.startswith("@"):
+                kb_ent = self.kb.lookup(ent.text) or self.kb.lookup(bare(ent.text))
+                prev = self.lowers[ent.start - 1] if ent.start > 0 else ""
+                if kb_ent is None and prev in _CONTRACTED:
+                    # "au Parisien", "du Monde": the title's article is inside "au"/"du"
+                    kb_ent = self.kb.lookup(f"{_CONTRACTED[prev]} {ent.text}")
+                words = bare(ent.text).split()
+                if kb_ent is None and len(words) == 2 and words[0] in _STATE_NOUNS and words[1].lower() in self.kb.adjectives:
+                    kb_ent = self.kb.get(self.kb.adjectives[words[1].lower()])  # "Etat nigérian" -> Nigeria
+                    label = "demonym"
+                if kb_ent is None and bare(ent.text) in self.kb.demonym_nouns:
+                    kb_ent = self.kb.get(self.kb.demonym_nouns[bare(ent.text)])  # "les Russes" tagged LOC
+                    label = "demonym"
+                if kb_ent is None and etype == "LOC":
+                    kb_ent = self._city(ent.text) or self._city(bare(ent.text))
+            start = ent.start
+            if etype == "PER" and kb_ent is None:
+                while start < ent.end - 1 and ent.doc[start].text in R.HONORIFICS:
+                    start += 1
+            if ent.text.startswith("@"):
+                label = "handle"
+            out.append(Cand(ent.start, ent.end, label, kb_ent.type if kb_ent else etype, kb_ent, name_tokens=(start, ent.end)))
+        return out
+
+    def _city(self, name: str) -> Optional[KBEntity]:
+        city = self.kb.find_city(name)
+        if city is None or len(name) < 3:
+            return None
+        ent = self.extra_kb.get(city.id)
+        if ent is None:
+            ent = KBEntity(id=city.id, name=city.name, type="LOC", country=city.country,
+                           coordinates=[city.lat, city.lon], kind="city", origin="geonames")
+            capital = self.kb.capital_of.get(city.id)
+            if capital:
+                ent.capital_of = capital
+            self.extra_kb[city.id] = ent
+        return ent
+
+    def _retype_people(self, doc: Doc, cands: list[Cand]) -> None:
+        """Unknown LOC/MISC/ORG names that are people: titled, in apposition to a
+        title, or shaped like Arabic names with a particle ("Ali al-Ghanemi")."""
+        blocked = {i for c in cands for i in range(c.start, c.end)}
+        for c in cands:
+            if c.kb is not None or c.etype == "PER":
+                continue
+            toks = doc[c.start:c.end]
+            prev = doc[c.start - 1] if c.start > 0 else None
+            titled = prev is not None and (prev.text in R.HONORIFICS or prev.lower_ in R.PERSON_TITLES and prev.text[:1].islower())
+            titled = titled and all(t.pos_ in ("PROPN", "X") or t.lower_ in _PARTICLES or t.text == "-" for t in toks)
+            apposed = R.role_after(doc, c.end, blocked - set(range(c.start, c.end))) is not None
+            particle = (len(toks) >= 2 and toks[0].text[:1].isupper()
+                        and any(t.text.lower() in _PARTICLES for t in toks[1:-1])
+                        and (prev is None or prev.text.lower() not in _LOCATIVE))
+            if (titled or apposed or particle) and c.etype in ("LOC", "MISC", "ORG"):
+                if c.etype == "ORG" and not (titled or apposed):
+                    continue
+                c.etype = "PER"
+                c.label = "ner"
+
+    def _link_context(self, cands: list[Cand]) -> None:
+        present = {c.kb.id for c in cands if c.kb is not None}
+        local_per_surnames = set()
+        for c in cands:
+            if c.kb is None and c.etype == "PER" and c.end - c.start >= 2:
+                local_per_surnames.add(fold(self.doc[c.end - 1].text))
+        for c in cands:
+            if c.kb is not None:
+                continue
+            text = bare(c.text(self.doc))
+            ent = self.kb.lookup_context(text)
+            if ent is None:
+                continue
+            if ent.id in present or (ent.type == "PER" and c.etype == "PER" and fold(text) not in local_per_surnames):
+                c.kb = ent
+                c.etype = ent.type
+                c.label = "kb"
+
+    # -- 2. grouping -----------------------------------------------------------------
+    def _cluster_for_kb(self, ent: KBEntity) -> Cluster:
+        cl = self.clusters.get(ent.id)
+        if cl is None:
+            cl = Cluster(ent.id, ent.name, ent.type, kb=ent, linked=True)
+            self.clusters[ent.id] = cl
+        return cl
+
+    def _add(self, cl: Cluster, cand: Cand) -> None:
+        cand.cluster = cl
+        cl.cands.append(cand)
+
+    def _cluster(self, cands: list[Cand]) -> None:
+        doc = self.doc
+        pending_people: list[Cand] = []
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.kb is not None:
+                self._add(self._cluster_for_kb(c.kb), c)
+                continue
+            if c.etype == "PER":
+                pending_people.append(c)
+                continue
+            prev_cl = self._parenthesised_acronym_of(c, cands)
+            if prev_cl is not None:
+                self._add(prev_cl, c)
+                continue
+            key = f"{c.etype}|{fold(bare(c.text(doc)))}"
+            cl = self.clusters.get(key)
+            if cl is None:
+                # the NER fixes already trimmed articles that are not part of the name ("La Haye")
+                cl = Cluster(key, c.text(doc).strip(" *\"'«»“”"), c.etype)
+                self.clusters[key] = cl
+            self._add(cl, c)
+        # people: full names first, then the short forms join them
+        # a one-word MISC name that is the surname of a person of the article ("Jalel"
+        # tagged MISC next to "Jalel Harchaoui") is that person
+        for c in cands:
+            if c.kb is None and c.etype == "MISC" and c.end - c.start == 1 and c.cluster is not None:
+                c.cluster.cands.remove(c)
+                if not c.cluster.cands:
+                    del self.clusters[c.cluster.key]
+                c.cluster = None
+                c.etype = "PER"
+                pending_people.append(c)
+        full = [c for c in pending_people if self._name_len(c) >= 2 and not c.text(doc).startswith("@")]
+        short = [c for c in pending_people if c not in full and not c.text(doc).startswith("@")]
+        for c in full:
+            name = self._name(c)
+            cl = self._person_by_variant(name)
+            if cl is None:
+                cl = Cluster(f"PER|{fold(name)}", name, "PER")
+                self.clusters[cl.key] = cl
+            self._add(cl, c)
+        for c in short:
+            name = self._name(c)
+            cl = self._person_by_surname(name, c.start, self._honorific(c))
+            if cl is not None:
+                c.label = "surname" if len(cl.name.split()) > 1 else "ner"
+            elif (cl := self._person_by_first_name(name)) is not None:
+                c.label = "firstname"
+            elif c.label == "ner" and doc[c.start].ent_type_ == "MISC":
+                c.etype = "MISC"  # not a person of this article: back to what the NER said
+                key = f"MISC|{fold(name)}"
+                cl = self.clusters.get(key) or Cluster(key, name, "MISC")
+                self.clusters[key] = cl
+            else:
+                cl = self.clusters.get(f"PER|{fold(name)}") or Cluster(f"PER|{fold(name)}", name, "PER")
+                self.clusters[cl.key] = cl
+            self._add(cl, c)
+        self._pending_handles = [c for c in pending_people if c.text(doc).startswith("@")]
+
+    def _name(self, c: Cand) -> str:
+        s, e = c.name_tokens or (c.start, c.end)
+        return bare(self.doc[s:e].text)
+
+    def _name_len(self, c: Cand) -> int:
+        return len(self._name(c).replace("-", " ").split())
+
+    def _person_by_variant(self, name: str) -> Optional[Cluster]:
+        """The same person under a spelling variant ("al-Ghanemi"/"al Ghanemi", accents)."""
+        k = fold(name).replace(" ", "")
+        for cl in self.clusters.values():
+            if cl.etype == "PER" and fold(cl.name).replace(" ", "") == k:
+                return cl
+        return None
+
+    def _honorific(self, c: Cand) -> Optional[str]:
+        word = self.texts[c.start] if c.name_tokens and c.name_tokens[0] > c.start else None
+        if word in ("M.", "M", "MM.", "monsieur"):
+            return "m"
+        if word in ("Mme", "Mlle", "Mmes", "madame", "Madame"):
+            return "f"
+        return None
+
+    def _person_by_surname(self, name: str, at: int, honorific: Optional[str] = None) -> Optional[Cluster]:
+        k = fold(name)
+        best, best_pos = None, -2
+        for cl in self.clusters.values():
+            if cl.etype != "PER":
+                continue
+            if honorific and any(self._honorific(o) not in (None, honorific) for o in cl.cands):
+                continue  # "Mme Fillon" is not the man called "M. Fillon" a line above
+            names = [cl.name] + ([cl.kb.label_fr or "", *cl.kb.aliases] if cl.kb else [])
+            if not any(fold(n).endswith(" " + k) or fold(n).split(" ")[-1:] == [k] for n in names if n):
+                continue
+            pos = cl.last_before(at)
+            if pos < 0:
+                pos = -1  # named in full only later: still the best guess within the article
+            if pos > best_pos:
+                best, best_pos = cl, pos
+        return best
+
+    def _person_by_first_name(self, name: str) -> Optional[Cluster]:
+        """"Penelope" after "Penelope Fillon" (and "François Fillon"): only when one
+        person of the article has that first name."""
+        k = fold(name)
+        found = [cl for cl in self.clusters.values() if cl.etype == "PER" and len(fold(cl.name).split()) >= 2
+                 and fold(cl.name).split()[0] == k]
+        return found[0] if len(found) == 1 else None
+
+    def _parenthesised_acronym_of(self, c: Cand, cands: list[Cand]) -> Optional[Cluster]:
+        """"commandement central ... (CENTCOM)": the acronym names the preceding entity."""
+        doc = self.doc
+        if not is_acronym(c.text(doc)) or c.start < 2 or doc[c.start - 1].text != "(":
+            return None
+        for other in cands:
+            if other.end == c.start - 1 and other.cluster is not None and other.etype in ("ORG", "MISC"):
+                return other.cluster
+        return None
+
+    def _handles(self, cands: list[Cand]) -> None:
+        for c in getattr(self, "_pending_handles", []):
+            handle = fold(c.text(self.doc)[1:].replace("_", " "))
+            target = None
+            for cl in self.clusters.values():
+                if cl.etype == "PER" and (fold(cl.name) == handle or fold(cl.name).replace(" ", "") == handle.replace(" ", "")):
+                    target = cl
+                    break
+            if target is None:
+                target = self.clusters.setdefault(f"PER|@{handle}", Cluster(f"PER|@{handle}", c.text(self.doc), "PER"))
+            c.label = "handle"
+            self._add(target, c)
+
+    def _context_mentions(self, doc: Doc) -> None:
+        """Context aliases the NER left untagged ("que l'Alliance assumerait" once
+        NATO is named): matched as capitalised token sequences."""
+        cov = self._covered()
+        for cl in list(self.clusters.values()):
+            if cl.kb is None or not cl.kb.context_aliases or cl.kb.type == "PER":
+                continue
+            for alias in cl.kb.context_aliases:
+                words = alias.split()
+                if not words[0][:1].isupper():
+                    continue
+                n = len(words)
+                for i in (k for k, t in enumerate(self.texts) if t == words[0] and k + n <= len(doc)):
+                    if any(self.texts[i + k] != w for k, w in enumerate(words)):
+                        continue
+                    if any(j in cov for j in range(i, i + n)) or doc[i].is_sent_start:
+                        continue
+                    nxt = doc[i + n] if i + n < len(doc) else None
+                    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+                        continue  # "Alliance Française": a longer name
+                    self._add(cl, Cand(i, i + n, "kb", cl.etype, cl.kb))
+
+    # -- 3. demonyms and institutions -----------------------------------------------------
+    def _covered(self) -> dict[int, Cand]:
+        cov = {}
+        for cl in self.clusters.values():
+            for c in cl.cands:
+                for i in range(c.start, c.end):
+                    cov[i] = c
+        return cov
+
+    def _demonyms(self, doc: Doc) -> None:
+        cov = self._covered()
+        nouns, adjs = self.kb.demonym_nouns, self.kb.adjectives
+        for i in [k for k, t in enumerate(self.texts) if t in nouns or self.lowers[k] in adjs]:
+            tok = doc[i]
+            eid = None
+            start = tok.i
+            if tok.text in self.kb.demonym_nouns and tok.pos_ in ("NOUN", "PROPN") and tok.i not in cov:
+                eid = self.kb.demonym_nouns[tok.text]
+                if tok.i > 0 and doc[tok.i - 1].lower_ == "les":
+                    start = tok.i - 1
+            elif tok.lower_ in self.kb.adjectives and tok.text[:1].islower() and tok.pos_ in ("ADJ", "NOUN"):
+                if self._language_use(tok):
+                    continue
+                eid = self.kb.adjectives[tok.lower_]
+            if eid is None:
+                continue
+            ent = self.kb.get(eid)
+            if ent is None:
+                continue
+            inside = cov.get(tok.i)
+            if inside is not None and inside.kb is not None and inside.kb.id == eid:
+                continue
+            if ent.kind == "country" and tok.i > 0 and doc[tok.i - 1].lower_ in _STATE_NOUNS and start == tok.i:
+                start = tok.i - 1  # "les autorités irakiennes", "le régime syrien": the state itself
+            self._add(self._cluster_for_kb(ent), Cand(start, tok.i + 1, "demonym", ent.type, ent))
+            self._institution(doc, tok, ent, cov)
+
+    def _language_use(self, tok) -> bool:
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return (prev is not None and prev.lower_ == "en") or tok.head.lemma_ in _LANGUAGE_HEADS
+
+    def _institution(self, doc: Doc, adj, country: KBEntity, cov: dict) -> None:
+        """"le parlement irakien" -> Parliament of Iraq (linked through its country)."""
+        if country.kind != "country" or adj.i == 0:
+            return
+        noun = doc[adj.i - 1]
+        kind = _INSTITUTIONS.get(noun.text) or _INSTITUTIONS.get(noun.lower_)
+        if kind is None or noun.i in cov:
+            return
+        start = noun.i
+        if start > 0 and doc[start - 1].lower_ in ("le", "la", "l'", "l’"):
+            start -= 1
+        eid = f"kb:{kind.lower().replace(' ', '-')}-{country.country}"
+        ent = self.extra_kb.get(eid) or KBEntity(id=eid, name=f"{kind} of {country.name}", type="ORG",
+                                                 country=country.country, kind="institution", origin="derived")
+        self.extra_kb[eid] = ent
+        self._add(self._cluster_for_kb(ent), Cand(start, adj.i + 1, "institution", "ORG", ent))
+
+    # -- 4. metonymy ---------------------------------------------------------------------
+    def _metonymy(self, doc: Doc) -> None:
+        for cl in list(self.clusters.values()):
+            if cl.kb is None or not (cl.kb.capital_of or self.kb.capital_of.get(cl.kb.id)):
+                continue
+            country = self.kb.get(cl.kb.capital_of if cl.kb.capital_of in self.kb.entities else self.kb.capital_of.get(cl.kb.id, ""))
+            if country is None:
+                country = self.kb.country(cl.kb.country)
+            if country is None:
+                continue
+            for c in list(cl.cands):
+                if self._acts(doc, c):
+                    cl.cands.remove(c)
+                    c.label = "metonymy"
+                    if c.start >= 2 and doc[c.start - 1].lower_ == "de" and doc[c.start - 2].text in _STATE_NOUNS:
+                        c.start -= 2
+                    c.kb = country
+                    c.etype = country.type
+                    self._add(self._cluster_for_kb(country), c)
+            if not cl.cands:
+                del self.clusters[cl.key]
+
+    def _acts(self, doc: Doc, c: Cand) -> bool:
+        prev = doc[c.start - 1] if c.start > 0 else None
+        if prev is not None and prev.lower_ == "de" and c.start >= 2 and doc[c.start - 2].text in _STATE_NOUNS:
+            return True  # "le régime de Damas"
+        if prev is not None and prev.lower_ in _LOCATIVE:
+            if prev.lower_ in ("de", "d'", "d’", "du") and c.start >= 2:
+                head = doc[c.start].head
+                noun = doc[c.start - 2]
+                if noun.text[:1].isupper():
+                    return False  # "Accord de Paris", "Conférence de Berlin": a name
+                return head.lower_ in _ACTOR_NOUNS or noun.lower_ in _ACTOR_NOUNS
+            return False
+        tok = doc[c.end - 1]
+        if doc[c.start].dep_ in ("nsubj", "nsubj:pass") and doc[c.start].head.pos_ in ("VERB", "AUX"):
+            return True
+        if doc[c.start].dep_ in ("obj", "iobj") and prev is not None and prev.pos_ in ("VERB", "AUX"):
+            # "Washington a accusé Moscou": the object of a state acting is a state too
+            verb = doc[c.start].head
+            subjects = [t for t in verb.children if t.dep_.startswith("nsubj")]
+            if any(self._is_state(t.i) for t in subjects):
+                return True
+        # the parser often attaches a sentence-initial capital elsewhere: look at the surface
+        j = c.end
+        while j < len(doc) and (doc[j].lower_ in _SKIP_BEFORE_VERB or doc[j].pos_ == "ADV") and j - c.end < 3:
+            j += 1
+        nxt = doc[j] if j < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.morph.get("VerbForm") != ["Part"] or (
+                nxt is not None and nxt.pos_ in ("VERB", "AUX") and j > c.end):
+            return tok.sent.start == c.start or (prev is not None and prev.pos_ in ("SCONJ", "PUNCT", "CCONJ", "ADV"))
+        return False
+
+    def _is_state(self, i: int) -> bool:
+        for cl in self.clusters.values():
+            if cl.kb is None:
+                continue
+            is_state = cl.kb.kind == "country" or cl.kb.capital_of or self.kb.capital_of.get(cl.kb.id)
+            if is_state and any(c.start <= i < c.end for c in cl.cands):
+                return True
+        return False
+
+    # -- 5. roles -------------------------------------------------------------------------
+    def _people_mentions(self) -> list[Cand]:
+        return sorted((c for cl in self.clusters.values() if cl.etype == "PER" for c in cl.cands
+                       if c.label not in ("role", "handle")), key=lambda c: c.start)
+
+    def _roles(self, doc: Doc) -> None:
+        people = self._people_mentions()
+        blocked_all = {i for c in people for i in range(c.start, c.end)}
+        self._role_tokens: set[int] = set()
+        for c in people:
+            blocked = blocked_all - set(range(c.start, c.end))
+            s = c.name_tokens[0] if c.name_tokens else c.start
+            for phrase in (R.role_before(doc, s, blocked), R.role_after(doc, c.end, blocked)):
+                if phrase is None or phrase.end <= phrase.start:
+                    continue
+                self._attach_role(doc, c.cluster, phrase)
+
+    def _attach_role(self, doc: Doc, cl: Cluster, phrase: R.RolePhrase, as_mention: bool = True) -> None:
+        title = phrase.title(doc)
+        if not title:
+            return
+        span = doc[phrase.start:phrase.end]
+        org = self._role_org(doc, phrase)
+        if not any(r.title == title for r in cl.roles):
+            cl.roles.append(Role(title=title, organization=org,
+                                 mention={"start": span.start_char, "end": span.end_char, "text": span.text}))
+        cl.role_heads.append(phrase.head)
+        self._role_tokens.update(range(phrase.det.i if phrase.det is not None else phrase.start, phrase.end))
+        if as_mention:
+            full = phrase.span_with_det(doc)
+            if not any(c.start == full.start and c.end == full.end for c in cl.cands):
+                self._add(cl, Cand(full.start, full.end, "role", "PER"))
+
+    def _role_org(self, doc: Doc, phrase: R.RolePhrase) -> Optional[str]:
+        inside = [c for cl in self.clusters.values() for c in cl.cands
+                  if c.start >= phrase.start and c.end <= phrase.end and cl.etype in ("ORG", "LOC") and c.cluster]
+        inside.sort(key=lambda c: (c.cluster.etype != "ORG", c.start))
+        if inside:
+            return inside[0].cluster.name
+        if phrase.det is not None and phrase.det.lower_ in R.POSSESSIVES:
+            before = [c for cl in self.clusters.values() for c in cl.cands
+                      if c.end <= phrase.det.i and cl.etype in ("ORG", "LOC") and c.cluster
+                      and c.start >= doc[phrase.det.i].sent.start - 40]
+            if before:
+                return max(before, key=lambda c: c.end).cluster.name
+        return None
+
+    def _role_nps(self, doc: Doc) -> None:
+        """Role noun phrases standing for a person: nearest preceding holder of the
+        title, else the person just mentioned (no conflicting title), else the next
+        person named within two sentences (cataphora: "sa ministre ... Florence Parly")."""
+        name_starts = {c.start: c for c in self._people_mentions()}
+        name_tokens = {i for c in name_starts.values() for i in range(c.start, c.end)}
+        sents = list(doc.sents)
+        sent_of = {}
+        for k, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                sent_of[i] = k
+        lowers = self.lowers
+        starts = [k for k in range(len(doc) - 1) if lowers[k] in R.NP_DETS
+                  and (lowers[k + 1] in R.HEAD_STARTS or lowers[k + 1].startswith("ex-"))]
+        i = 0
+        for k in starts:
+            if k < i:
+                continue
+            i = k
+            if i in self._role_tokens or i in name_tokens:
+                i += 1
+                continue
+            phrase = R.role_np(doc, i)
+            if phrase is None or phrase.end in name_starts or (phrase.end < len(doc) and doc[phrase.end].text == "," and phrase.end + 1 in name_starts):
+                i += 1
+                continue
+            if phrase.end < len(doc) and doc[phrase.end].pos_ == "PROPN" and self.texts[phrase.end][:1].isupper():
+                i = phrase.end  # "la reine Victoria": the title of a name we did not tag
+                continue
+            target = self._resolve_role(phrase, sent_of, name_starts)
+            if target is not None:
+                cl, give_role = target
+                if give_role:
+                    self._attach_role(doc, cl, phrase, as_mention=False)
+                full = phrase.span_with_det(doc)
+                self._add(cl, Cand(full.start, full.end, "role", "PER"))
+                self._role_tokens.update(range(full.start, full.end))
+            i = phrase.end
+
+    def _phrase_countries(self, phrase) -> set[str]:
+        out = set()
+        for cl in self.clusters.values():
+            if cl.kb is None or not cl.kb.country or cl.etype == "PER":
+                continue
+            if any(c.start >= phrase.start and c.end <= phrase.end for c in cl.cands):
+                out.add(cl.kb.country)
+        return out
+
+    def _resolve_role(self, phrase, sent_of, name_starts):
+        here = phrase.det.i if phrase.det is not None else phrase.start
+        k = sent_of.get(here, 0)
+        countries = self._phrase_countries(phrase)
+        people = [cl for cl in self.clusters.values() if cl.etype == "PER"
+                  # "le ministre français" is not Khalifa Haftar
+                  and not (countries and cl.kb is not None and cl.kb.country and cl.kb.country not in countries)]
+        possessive = phrase.det is not None and phrase.det.lower_ in R.POSSESSIVES
+        if possessive and phrase.end - phrase.start <= 1:
+            return None  # "son président": whose? the possessor is not resolved here
+        # a known office ("le Premier ministre", "le président américain"): its holder
+        # on the publication day, when the article names them
+        title = phrase.title(self.doc)
+        first = title.split()[0].lower() if title else ""
+        if first not in ("ancien", "ancienne", "ex", "futur", "future") and not first.startswith("ex-"):
+            core = " ".join(title.split()[1:]) if first in R._PRE_HEAD else title
+            holders = self.kb.office_holders(core, self.published)
+            if holders is not None:
+                present = [self.clusters[h] for h in dict.fromkeys(holders) if h in self.clusters]
+                return (present[-1], True) if len(present) == 1 else None
+        # (a) the nearest preceding person holding this title
+        holders = [] if possessive else [(cl.last_before(here), cl) for cl in people
+                   if cl.last_before(here) >= 0 and any(R.same_function(h, phrase.head) for h in cl.role_heads)]
+        exact = [(p, cl) for p, cl in holders if any(h.lower() == phrase.head.lower() or h.lower().rstrip("e") == phrase.head.lower().rstrip("e") for h in cl.role_heads)]
+        if exact:
+            return max(exact, key=lambda x: x[0])[1], False
+        if holders:
+            return max(holders, key=lambda x: x[0])[1], False
+
+        def free(cl):
+            if countries and cl.kb is not None and cl.kb.country and cl.kb.country not in countries:
+                return False
+            return not cl.role_heads or any(R.same_function(h, phrase.head) for h in cl.role_heads)
+
+        # (b) the person just mentioned, if the title does not contradict theirs
+        recent = [] if possessive else [(cl.last_before(here), cl) for cl in people if cl.last_before(here) >= 0]
+        recent = [(p, cl) for p, cl in recent if sent_of.get(p, 0) >= k - 1]
+        if recent:
+            p, cl = max(recent, key=lambda x: x[0])
+            # only a bare title is anaphoric ("la ministre"); "le ministre français des
+            # Affaires étrangères" may well introduce someone new
+            if free(cl) and phrase.end - phrase.start <= 2:
+                return cl, True
+        # (c) cataphora: the next person named within two sentences, when the title
+        # is a subject ("sa ministre des Armées a souligné ... Florence Parly a expliqué")
+        heads = [t for t in self.doc[phrase.start:phrase.end] if t.head.i < phrase.start or t.head.i >= phrase.end]
+        if not any(t.dep_.startswith("nsubj") for t in heads):
+            return None
+        for start in sorted(s for s in name_starts if s > here):
+            if sent_of.get(start, 0) > k + 2:
+                break
+            cl = name_starts[start].cluster
+            if cl is not None and free(cl) and (cl.kb is None or not countries or cl.kb.country in countries):
+                return cl, True
+            break
+        return None
+
+    # -- "le pays" -------------------------------------------------------------------------
+    def _country_anaphora(self, doc: Doc) -> None:
+        places = []
+        by_iso = {cl.kb.country: cl for cl in self.clusters.values()
+                  if cl.kb is not None and cl.kb.kind == "country" and cl.kb.country}
+        for cl in list(self.clusters.values()):
+            if cl.kb is None or cl.kb.type != "LOC":
+                continue
+            for c in cl.cands:
+                if c.label not in ("kb", "ner", "anaphor"):
+                    continue
+                if cl.kb.kind == "country":
+                    places.append(c)
+                elif cl.kb.country in by_iso:  # "près d'Erbil, au nord du pays": Erbil's country
+                    places.append(Cand(c.start, c.end, "place", "LOC", by_iso[cl.kb.country].kb, cluster=by_iso[cl.kb.country]))
+        for tok in [doc[k] for k, w in enumerate(self.lowers) if w in _COUNTRY_ANAPHORS and k > 0]:
+            det = doc[tok.i - 1]
+            if det.lower_ not in ("le", "du"):
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("de", "d'", "d’", "du", "des"):
+                continue  # "le pays de ..." names its country itself
+            subject_countries = {c.cluster.key for cl in self.clusters.values() for c in cl.cands
+                                 if c.cluster and c.cluster.etype == "LOC"
+                                 and doc[c.start].sent == tok.sent and c.start < tok.i
+                                 and (doc[c.start].dep_.startswith("nsubj") or c.label == "metonymy")}
+            before = [c for c in places if c.end <= tok.i and c.cluster.key not in subject_countries]
+            if not before:
+                continue
+            target = max(before, key=lambda c: c.end)
+            start = det.i if det.lower_ == "le" else tok.i
+            if start == det.i and start > 0 and doc[start - 1].lower_ == "tout":
+                start -= 1
+            cand = Cand(start, tok.i + 1, "anaphor", "LOC", target.cluster.kb)
+            self._add(target.cluster, cand)
+            places.append(cand)
+
+    def _capital_anaphora(self, doc: Doc) -> None:
+        """"la capitale": the capital last named, or the capital of the country last named."""
+        for tok in [doc[k] for k, w in enumerate(self.lowers) if w == "capitale" and k > 0 and self.lowers[k - 1] == "la"]:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.lower_ in ("de", "du", "des", "d'", "d’") or nxt.pos_ in ("ADJ", "PROPN")):
+                continue  # "la capitale du Mississippi", "la capitale libyenne": named there
+            best, best_end = None, -1
+            for cl in list(self.clusters.values()):
+                if cl.kb is None:
+                    continue
+                cap = cl.kb.id if (cl.kb.capital_of or self.kb.capital_of.get(cl.kb.id)) else None
+                if cap is None and cl.kb.kind == "country":
+                    cid = self._capital_id(cl.kb)
+                    cap = cid
+                if cap is None:
+                    continue
+                for c in cl.cands:
+                    if c.end <= tok.i and c.end > best_end and c.label in ("kb", "ner", "metonymy"):
+                        best, best_end = cap, c.end
+            if best is None:
+                continue
+            ent = self.kb.get(best) or self.extra_kb.get(best)
+            if ent is not None:
+                self._add(self._cluster_for_kb(ent), Cand(tok.i - 1, tok.i + 1, "anaphor", "LOC", ent))
+
+    def _capital_id(self, country: KBEntity) -> Optional[str]:
+        if not hasattr(self, "_capitals_by_country"):
+            self._capitals_by_country = {}
+            for cid, country_id in self.kb.capital_of.items():
+                self._capitals_by_country.setdefault(country_id, cid)
+        return self._capitals_by_country.get(country.id)
+
+    # -- output ------------------------------------------------------------------------------
+    def _entities(self, doc: Doc) -> list[Entity]:
+        out = []
+        local = 0
+        for cl in sorted(self.clusters.values(), key=lambda cl: cl.first):
+            if not cl.cands:
+                continue
+            seen = set()
+            mentions = []
+            for c in sorted(cl.cands, key=lambda c: (c.start, c.end)):
+                span = doc[c.start:c.end]
+                k = (span.start_char, span.end_char)
+                if k in seen:
+                    continue
+                seen.add(k)
+                mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=c.label))
+            if cl.kb is not None:
+                ent = cl.kb
+                etype = "LOC" if ent.type == "GPE" else ent.type
+                out.append(Entity(id=ent.qid or ent.id, name=ent.name, type=etype, linked=True,
+                                  label_fr=ent.label_fr, country=ent.country, coordinates=ent.coordinates,
+                                  roles=cl.roles, mentions=mentions))
+            else:
+                local += 1
+                if cl.etype == "PER":
+                    named = [self._name(c) for c in cl.cands if c.label not in ("role", "handle")]
+                    name = max(named, key=lambda n: (len(n.split()), len(n))) if named else cl.name
+                else:
+                    name = cl.name
+                out.append(Entity(id=f"L{local}", name=name, type=cl.etype, linked=False, roles=cl.roles, mentions=mentions))
+        return out

@@ -1,0 +1,198 @@
+"""Paragraph-level components around the statistical NER.
+
+``veille_alias_ruler`` (before ``ner``) tags the knowledge base's aliases, so that
+"Otan", "Daech" or "Washington" reach the NER already typed: the NER keeps
+preset entities and predicts around them. ``veille_ner_fixes`` (after ``ner``)
+repairs what the NER still gets wrong in general ways: an ORG span that swallowed
+the following person's name is split, a social-media handle becomes the person
+it names, spans of function words are dropped and determiners trimmed.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .kb import KB, load_kb
+from .normalize import is_acronym
+from .roles import head_word
+
+_EDGE_POS = {"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "PRON", "AUX", "VERB"}
+_HONORIFICS = {"M.", "Mme", "Mlle", "MM.", "Mmes"}
+_COMPASS = {"Nord", "Sud", "Est", "Ouest", "Nord-Est", "Nord-Ouest", "Sud-Est", "Sud-Ouest", "Centre"}
+_DET_WORDS = {"le", "la", "les", "l'", "l’", "Le", "La", "Les", "L'", "L’"}
+
+
+@Language.factory("veille_alias_ruler", assigns=["doc.ents"], default_config={"user_kb": None})
+def make_alias_ruler(nlp: Language, name: str, user_kb: Optional[str]):
+    return AliasRuler(nlp, load_kb(user_kb))
+
+
+class AliasRuler:
+    def __init__(self, nlp: Language, kb: KB):
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.info: dict[str, tuple[str, str]] = {}
+        by_key: dict[str, list] = {}
+        for text, label, eid in kb.patterns:
+            key = f"{label}|{eid}"
+            self.info[key] = (label, eid)
+            by_key.setdefault(key, []).append(text)
+        for key, texts in by_key.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, eid = self.info[doc.vocab.strings[match_id]]
+            span = Span(doc, start, end, label=label, kb_id=eid)
+            if is_acronym(span.text) and _in_capitals(doc, start, end):
+                continue  # "UN HOMME ARRÊTÉ": a headline in capitals, not the UN
+            spans.append(span)
+        if spans:
+            spans = filter_spans(list(doc.ents) + spans)
+            doc.ents = sorted(spans, key=lambda s: s.start)
+        return doc
+
+
+def _in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """The words right next to the match are in capitals too (a shouted headline)."""
+    after = next((t for t in doc[end:end + 2] if t.is_alpha), None)
+    before = next((t for t in reversed(doc[max(0, start - 2):start]) if t.is_alpha), None)
+    return any(t is not None and len(t) > 1 and t.is_upper for t in (before, after))
+
+
+@Language.factory("veille_ner_fixes", requires=["doc.ents"], assigns=["doc.ents"], default_config={"user_kb": None})
+def make_ner_fixes(nlp: Language, name: str, user_kb: Optional[str]):
+    return NerFixes(load_kb(user_kb))
+
+
+class NerFixes:
+    def __init__(self, kb: KB):
+        self.kb = kb
+
+    def __call__(self, doc: Doc) -> Doc:
+        out: list[Span] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            for span in self._fix(doc, ent):
+                out.append(span)
+                taken.update(range(span.start, span.end))
+        for tok in doc:
+            if tok.text in _HONORIFICS and tok.i + 1 < len(doc) and tok.i not in taken and tok.i + 1 not in taken:
+                k = tok.i + 1
+                while k < len(doc) and k - tok.i <= 3 and k not in taken and doc[k].is_title and doc[k].is_alpha:
+                    k += 1
+                if k > tok.i + 1:  # "M. Ndaw", "Mme Erdemir": a person the NER left out
+                    out.append(Span(doc, tok.i, k, label="PER"))
+                    taken.update(range(tok.i, k))
+            if tok.text.startswith("@") and len(tok.text) > 2 and tok.i not in taken:
+                span = self._handle(doc, tok.i)
+                if span is not None:
+                    out.append(span)
+        doc.ents = sorted(filter_spans(out), key=lambda s: s.start)
+        return doc
+
+    def _fix(self, doc: Doc, ent: Span) -> list[Span]:
+        if ent.kb_id_:
+            return [ent]
+        if len(ent) == 1 and ent[0].text.startswith("@"):
+            span = self._handle(doc, ent.start)
+            return [span] if span is not None else []
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].pos_ in _EDGE_POS or doc[start].text in _DET_WORDS):
+            if self.kb.lookup(doc[start:end].text) or (doc[start].text[:1].isupper() and not doc[start].is_sent_start
+                                                         and self.kb.find_city(doc[start:end].text)):
+                break  # "Le Monde", "La Havane", "à La Haye": the article is part of the name
+            start += 1
+        while end > start and (doc[end - 1].pos_ in _EDGE_POS and doc[end - 1].text not in (")",) or doc[end - 1].text in "*«»\"'"):
+            end -= 1
+        if start >= end:
+            return []
+        # "Premier ministre", "ministre de la Santé": a title, not a name (the role
+        # layer reads titles); "Président Lula": keep the name after the title.
+        if head_word(doc[start]):
+            k = start
+            while k < end and not (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and not head_word(doc[k])):
+                k += 1
+            if k >= end or any(t.pos_ == "ADP" for t in doc[start:k]):
+                return []
+            start = k
+        span = Span(doc, start, end, label=ent.label_)
+        if span.text.startswith(("-", "–")):
+            return []
+        words = [t for t in span if t.is_alpha]
+        if not words or not any(t.text[:1].isupper() for t in words):
+            return []  # "aéroport de": no capitalised word, not a name
+        if (not any(t.pos_ in ("PROPN", "X") or t.is_upper and len(t) > 1 for t in span)
+                and not any(t.text[:1].isupper() for t in span if not t.is_sent_start and t.i > 0)):
+            return []  # "Organisation terroriste": only capitalised because it opens the sentence
+        if span.label_ in ("PER", "LOC") and not any(t.pos_ in ("PROPN", "X") for t in span) and not self.kb.lookup(span.text):
+            return []  # "Établissement public", "Etat américain": common nouns, not a name
+        if len(span) == 1 and span[0].text in _COMPASS:
+            return []
+        if len(span) == 1 and span[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV") and not self.kb.lookup(span.text):
+            return []  # a capitalised common noun ("Armées" in "ministre des Armées")
+        kb_ent = self.kb.lookup(span.text)
+        if kb_ent is not None:
+            return [Span(doc, start, end, label=_label(kb_ent.type), kb_id=kb_ent.id)]
+        if span.label_ == "PER" and start > 0 and doc[start - 1].text in _HONORIFICS and doc[start - 1].ent_iob_ == "O":
+            span = Span(doc, start - 1, end, label="PER")  # "M. Ndaw": the honorific belongs to the mention
+            start = span.start
+        if span.label_ in ("PER", "MISC") and (span.label_ == "PER" or len(span) == 1):
+            # "Jalel" (MISC) + "Harchaoui" (left out): the name goes on
+            k = end
+            while k < len(doc) and k - end < 3 and doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].ent_iob_ == "O":
+                k += 1
+            if k > end:
+                span = Span(doc, start, k, label="PER")
+        split = self._split_org_person(doc, span)
+        return split or [span]
+
+    def _split_org_person(self, doc: Doc, span: Span) -> Optional[list[Span]]:
+        """"Otan Jens Stoltenberg" -> ORG "Otan" + PER "Jens Stoltenberg"."""
+        if len(span) < 3:
+            return None
+        for i in range(span.end - 2, max(span.start, span.end - 5), -1):  # shortest name first
+            tail = doc[i:span.end]
+            if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in tail if t.text != "-"):
+                continue
+            if not tail[0].is_alpha or doc[i - 1].text == "-":
+                continue
+            head = doc[span.start:i]
+            head_text = head.text[3:] if head.text.lower().startswith("ex-") else head.text  # "ex-PS"
+            kb_ent = self.kb.lookup(head_text)
+            if kb_ent is not None and kb_ent.type == "ORG" or is_acronym(head_text) and sum(c.isalpha() for c in head_text) >= 2:
+                first = Span(doc, span.start, i, label=_label(kb_ent.type) if kb_ent else "ORG",
+                             kb_id=kb_ent.id if kb_ent else "")
+                return [first, Span(doc, i, span.end, label="PER")]
+        return None
+
+    def _handle(self, doc: Doc, i: int) -> Optional[Span]:
+        name = doc[i].text[1:]
+        kb_ent = self.kb.lookup(name.replace("_", " "))
+        if kb_ent is not None:
+            return Span(doc, i, i + 1, label=_label(kb_ent.type), kb_id=kb_ent.id)
+        parts = [p for p in name.replace("-", "_").split("_") if p]
+        if len(parts) >= 2 and all(p.isalpha() for p in parts):
+            return Span(doc, i, i + 1, label="PER")  # @prenom_nom names a person
+        return None
+
+
+def _label(etype: str) -> str:
+    return "LOC" if etype in ("LOC", "GPE") else etype
+
+
+def add_to(nlp: Language, user_kb: Optional[str]) -> None:
+    config = {"user_kb": user_kb}
+    if "veille_alias_ruler" not in nlp.pipe_names:
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe("veille_alias_ruler", before="ner", config=config)
+            nlp.add_pipe("veille_ner_fixes", after="ner", config=config)
+        else:
+            nlp.add_pipe("veille_alias_ruler", config=config)
+            nlp.add_pipe("veille_ner_fixes", config=config)
