@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ...models import Quote, Span, Speaker
 from ..docdata import state
-from . import direct, indirect, posts
+from . import direct, indirect, interviews, posts
 from .candidate import Candidate
 from .circumstances import channel, clause_tokens, date, place
 from .context import DocContext
@@ -73,6 +73,7 @@ def _span(ctx: DocContext, s: int, e: int) -> Span:
 
 def _attribute(ctx: DocContext, cands: list[Candidate]) -> list[Quote]:
     res = Resolver(ctx)
+    ivs = interviews.find(ctx)
     out: list[Quote] = []
     for c in cands:
         if c.kind != "direct":
@@ -90,6 +91,9 @@ def _attribute(ctx: DocContext, cands: list[Candidate]) -> list[Quote]:
             continue
         speaker, etype, gender, plural, inherited_via = got
         via = _via(ctx, res, c, speaker, inherited_via)
+        for medium in interviews.relays(ctx, ivs, speaker.entity, c.anchor):
+            if medium not in via and medium != speaker.name:
+                via.append(medium)
         frame_toks = [t for t in ctx.tokens_in(*c.frame) if not (c.start <= t.idx < c.end)]
         frame_text = " ".join(t.text for t in clause_tokens(c.cue_tok, frame_toks))
         q = Quote(
@@ -139,7 +143,7 @@ def _speaker(ctx: DocContext, res: Resolver, c: Candidate):
         inherited: list[str] = []
         if anaphoric:
             for said in reversed(res.history):
-                if said.speaker.name == speaker.name and ctx.sent_index(c.anchor) - said.sent <= 3:
+                if said.speaker.name == speaker.name and ctx.sent_rank(c.anchor) - said.sent <= 3:
                     inherited = said.via
                     break
         return speaker, etype, gender, plural, inherited

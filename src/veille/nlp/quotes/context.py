@@ -20,6 +20,9 @@ from .marks import Region, find_regions
 _GLUED = re.compile(r"(?<=[\w)»\"”%])[.!?](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[«\"“]|\s?[-–—]\s?[\"«A-ZÀ-ÖØ-Þ])")
 
 
+_WORDY = re.compile(r"\w{2,}")
+
+
 @dataclass
 class EntityMention:
     start: int
@@ -38,6 +41,7 @@ class DocContext:
     _sent_starts: list[int] = field(default_factory=list)
     _tok_starts: list[int] = field(default_factory=list)
     _region_starts: list[int] = field(default_factory=list)
+    _ranks: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon) -> "DocContext":
@@ -47,6 +51,14 @@ class DocContext:
         text = ctx.text
         ctx.sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()] if doc.has_annotation("SENT_START") else []
         ctx._sent_starts = [s.start_char for s in ctx.sents]
+        # distances between sentences count real sentences only: the parser leaves stray
+        # marks (« . », « " ») of glued OrangeSum text as sentences of their own
+        rank, ctx._ranks = -1, []
+        for s in ctx.sents:
+            # nor do the sentences of a quotation: the frame around it is one sentence
+            if rank < 0 or (_WORDY.search(text, s.start_char, s.end_char) and ctx.region_of(s.start_char + 1) is None):
+                rank += 1
+            ctx._ranks.append(rank)
         ctx._tok_starts = doc.to_array([IDX]).tolist() if len(doc) else []
         for ent in state(doc).get("entities") or []:
             for m in ent.mentions:
@@ -57,6 +69,10 @@ class DocContext:
     # -- positions ----------------------------------------------------------------
     def sent_index(self, char: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def sent_rank(self, char: int) -> int:
+        """Index of the sentence holding `char` among real sentences (for distances)."""
+        return self._ranks[self.sent_index(char)] if self._ranks else 0
 
     def glued_bounds(self, char: int) -> tuple[int, int]:
         """The sentence holding `char`, split further at glued sentence ends."""

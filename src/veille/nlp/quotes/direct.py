@@ -48,6 +48,34 @@ def _cue_verb(ctx: DocContext, tokens: list[Token], need: str | None = None) -> 
     return None
 
 
+# « », estime-t-il », « » implore-t-elle », « », juge t-il », « », aurait-il déclaré »: a verb
+# and a subject clitic right after the closing mark, whatever the tagger made of the verb
+_INVERTED = re.compile(
+    r"[\s\u00a0]*[,–—-]?[\s\u00a0]*(?P<verb>[^\W\d_]+)(?:[\s\u00a0]?-?t-|-t[\s\u00a0]|-|[\s\u00a0]t-)"
+    r"(?:il|elle|ils|elles)\b(?:[\s\u00a0]+(?P<part>[^\W\d_]+))?"
+)
+
+
+def _inverted_incise(ctx: DocContext, r: Region, tail: list[Token]) -> Token | None:
+    m = _INVERTED.match(ctx.text, r.after)
+    if m is None or not tail:
+        return None
+    verb_start = m.start("verb")
+    v = next((t for t in tail if t.idx == verb_start), None)
+    if v is None:
+        return None
+    if ctx.lex.verb(v.lemma_) is not None or ctx.lex.verb(v.lower_) is not None:
+        return v
+    if m.group("part"):
+        # « aurait-il déclaré »: the participle after the clitic carries the cue
+        p = next((t for t in tail if t.idx == m.start("part")), None)
+        if p is not None and v.lemma_.lower() in ("avoir", "être") and (
+            ctx.lex.verb(p.lemma_) is not None or ctx.lex.verb(p.lower_) is not None
+        ):
+            return p
+    return None
+
+
 def _tail_frame(ctx: DocContext, r: Region) -> tuple[Token | None, list[Token]]:
     """The incise after the closing mark: (cue verb or selon-token, tail tokens)."""
     sent = _sentence(ctx, max(r.start, r.after - 1))
@@ -61,6 +89,9 @@ def _tail_frame(ctx: DocContext, r: Region) -> tuple[Token | None, list[Token]]:
             end = ctx.sents[nxt].end_char
     tail_text = ctx.text[r.after:end]
     if not _TAIL_START.match(tail_text):
+        inverted = _inverted_incise(ctx, r, [t for t in ctx.tokens_in(r.after, end) if not t.is_space])
+        if inverted is not None:
+            return inverted, [t for t in ctx.tokens_in(r.after, end) if not t.is_space]
         # « "…" s'est exclamé Boris Vallaud »: an inverted verb group right after the mark
         first = [t for t in ctx.tokens_in(r.after, min(end, r.after + 40)) if not t.is_space][:4]
         v = next((t for t in first if t.pos_ == "VERB" and ctx.lex.token_verb(t) is not None), None)
@@ -69,6 +100,9 @@ def _tail_frame(ctx: DocContext, r: Region) -> tuple[Token | None, list[Token]]:
         tail = [t for t in ctx.tokens_in(r.after, end) if not t.is_space]
         return v, tail
     tail = [t for t in ctx.tokens_in(r.after, end) if not t.is_space]
+    inverted = _inverted_incise(ctx, r, tail)
+    if inverted is not None:
+        return inverted, tail
     # the incise stops at the next quotation mark
     cut = next((i for i, t in enumerate(tail) if ctx.region_of(t.idx) is not None), len(tail))
     tail = tail[:cut]
@@ -210,6 +244,8 @@ def _one(ctx: DocContext, r: Region) -> Candidate | None:
         return _cand_from_verb(ctx, "direct", r.start, r.end, hv, r, head)
     if how in ("prep", "pour") and hv is not None:
         return _prep_frame(ctx, r, hv, head)
+    if how == "colon" and hv is None:
+        return _headline(ctx, r, head)
     if how == "none":
         # floating quote: the speaker was named before, or inside (« …, a-t-il ajouté, … »)
         inner = _inner_incise(ctx, r)
@@ -218,6 +254,20 @@ def _one(ctx: DocContext, r: Region) -> Candidate | None:
         return Candidate(kind="direct", start=r.start, end=r.end, cue=None, stance=None,
                          fallback="previous", frame=(r.open, r.after))
     return None
+
+
+def _headline(ctx: DocContext, r: Region, head: list[Token]) -> Candidate | None:
+    """« Djamila B., djihadiste condamnée en Irak : « Aidez-moi » »: a title or lead that
+    opens on a name and gives its words after a colon, with no verb."""
+    if not head or any(t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm") for t in head):
+        return None
+    first = head[0]
+    named = [m for m in ctx.mentions_in(first.idx, first.idx + len(first.text))
+             if m.start == first.idx and m.entity.type in ("PER", "ORG")]
+    if not named:
+        return None
+    return Candidate(kind="direct", start=r.start, end=r.end, cue=":", stance="assert",
+                     cue_tok=None, cue_span=None, speaker=first, frame=(first.idx, r.after))
 
 
 def _prep_frame(ctx, r, prep_tok, head) -> Candidate | None:
@@ -255,12 +305,59 @@ def _in_relative(tok: Token, stop: Token | None) -> bool:
     return False
 
 
+_A = {"à", "au", "aux"}
+
+
+def _need(c: Token) -> str | None:
+    """The complement slot of a reporting verb that child `c` fills."""
+    if c.dep_ in ("obl:arg", "obl", "obl:mod") and any(g.dep_ == "case" and g.lower_ in _A for g in c.children):
+        return "a"
+    if c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "mark" and g.lower_ in _A for g in c.children):
+        return "a"
+    return {"ccomp": "que", "obj": "obj", "xcomp": "inf", "obl:arg": "obj"}.get(c.dep_)
+
+
+def _reported_in_complement(ctx, r: Region, sent: Span) -> Candidate | None:
+    """A reporting verb in the sentence, before the fragment, whose complement holds it."""
+    for t in sent:
+        if ctx.in_quote(t) or t.idx > r.open:
+            continue
+        cue = ctx.lex.token_verb(t)
+        if cue is None or t.pos_ not in ("VERB",):
+            continue
+        for c in t.children:
+            if c.i <= t.i:
+                continue
+            sub = list(c.subtree)
+            s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            need = _need(c)
+            if need == "obj" and cue.takes("a") and not cue.takes("obj") and any(
+                g.dep_ in ("acl", "xcomp") and any(m.dep_ == "mark" and m.lower_ in _A for m in g.children)
+                for g in c.children
+            ):
+                need = "a"  # « appelle les dirigeants à "…" »
+            if need and not cue.takes(need) and not (need == "obj" and c.pos_ in ("VERB", "AUX") and cue.takes("que")) \
+                    and not (need == "inf" and cue.takes("attr") and c.pos_ in ("ADJ", "NOUN")):
+                continue
+            if s <= r.open and e >= r.start and need:
+                if c.dep_ == "ccomp" and sub[0].lower_ in {"que", "qu'", "qu’"}:
+                    s = sub[1].idx
+                e = max(e, r.after)
+                return _cand_from_verb(ctx, "mixed", s, min(e, sent.end_char), t, r, [x for x in sent if x.idx < s])
+    return None
+
+
 def _mixed(ctx, r, head, tail, tv, hv) -> Candidate | None:
     """A quoted fragment inside a reported clause."""
     sent = _sentence(ctx, r.start)
     if sent is None:
         return None
     inner = ctx.token_at(r.start)
+    # a reporting verb before the fragment whose complement holds it speaks first: « dénoncent
+    # un procès qui s'est fait «…» » (a relative inside the complement is still reported)
+    found = _reported_in_complement(ctx, r, sent)
+    if found is not None:
+        return found
     if inner is not None and _in_relative(inner, tv):
         return None
     if tv is not None:
@@ -274,7 +371,8 @@ def _mixed(ctx, r, head, tail, tv, hv) -> Candidate | None:
             subj = next((c for c in root.children if c.dep_ in ("nsubj",) and c.i < root.i), None)
         if subj is not None:
             from .speakers import np_tokens
-            start = np_tokens(subj)[0].idx
+            np = np_tokens(subj)
+            start = np[0].idx if np else subj.idx
         c = _cand_from_verb(ctx, "mixed", start, r.after, tv, r, tail + head)
         cue = ctx.lex.token_verb(tv)
         # a relay verb (informer, rapporter…) or a medium reporting someone's own words: the
@@ -287,27 +385,6 @@ def _mixed(ctx, r, head, tail, tv, hv) -> Candidate | None:
             c.relays.insert(0, c.speaker)
             c.speaker = subj
         return c
-    # a reporting verb in the sentence whose complement holds the fragment
-    for t in sent:
-        if ctx.in_quote(t) or t.idx > r.open:
-            continue
-        cue = ctx.lex.token_verb(t)
-        if cue is None or t.pos_ not in ("VERB",):
-            continue
-        for c in t.children:
-            if c.i <= t.i:
-                continue
-            sub = list(c.subtree)
-            s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-            need = {"ccomp": "que", "obj": "obj", "xcomp": "inf", "obl:arg": "obj"}.get(c.dep_)
-            if need and not cue.takes(need) and not (need == "obj" and c.pos_ in ("VERB", "AUX") and cue.takes("que")):
-                continue
-            if s <= r.open and e >= r.start and need:
-                if c.dep_ == "ccomp" and sub[0].lower_ in {"que", "qu'", "qu’"}:
-                    s = sub[1].idx
-                e = max(e, r.after)
-                cand = _cand_from_verb(ctx, "mixed", s, min(e, sent.end_char), t, r, [x for x in sent if x.idx < s])
-                return cand
     first = head[0] if head else None
     if first is not None and first.lower_ == "pour" and any(t.text == "," for t in head[1:8]):
         comma = next(t for t in head[1:8] if t.text == ",")

@@ -34,6 +34,31 @@ def clitic_subject(v: Token) -> Token | None:
     return None
 
 
+def _impersonal(v: Token, il: Token) -> bool:
+    """The parser calls most « il » before a reporting verb expletive; only a passive or a
+    reflexive verb with a que-clause (« il est dit que », « il se murmure que ») is impersonal."""
+    if il.lower_ != "il":
+        return il.lower_ not in {"elle", "ils", "elles"}
+    if is_passive(v) or any(c.dep_.startswith("aux") and c.lemma_ == "être" and "Part" in v.morph.get("VerbForm")
+                            for c in v.children):
+        return True
+    reflexive = any(c.lower_ in {"se", "s'", "s’"} for c in v.children if c.i < v.i)
+    que = any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in {"que", "qu'", "qu’"} for g in c.children)
+              for c in v.children)
+    return reflexive and que
+
+
+def is_gerund_clause(v: Token, any_head: bool = False) -> bool:
+    """A present participle clause (« réfutant… ») on a verb; with any_head, on any word
+    (the tagger reads « juge t-il » as a noun: the caller checks it is a reporting verb)."""
+    h = v.head
+    return (
+        h != v and v.dep_ in ("advcl", "acl", "conj", "parataxis") and v.lower_.endswith("ant")
+        and "Part" in v.morph.get("VerbForm") and (any_head or h.pos_ in ("VERB", "AUX") or h.dep_ == "ROOT")
+        and not any(c.dep_ in _SUBJ for c in v.children)
+    )
+
+
 def subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | None:
     """Head of the subject phrase of reporting verb `v` (preposed, clitic, or inverted)."""
     for c in v.children:
@@ -51,8 +76,8 @@ def subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | 
                 return v.head
             if c.lower_ in _NOT_SPEAKERS:
                 return None
-            if c.lower_ in {"il", "elle"} and c.dep_ == "expl:subj":
-                continue  # impersonal « il est indiqué que »
+            if c.dep_ == "expl:subj" and _impersonal(v, c):
+                continue  # impersonal « il est indiqué que », « il se dit que »
             return c
     clitic = clitic_subject(v)
     if clitic is not None:
@@ -65,6 +90,10 @@ def subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | 
                     return g
     if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
         return subject(ctx, v.head, allow_inversion=False)
+    if is_gerund_clause(v) or (is_gerund_clause(v, any_head=True) and ctx.lex.token_verb(v.head) is not None):
+        # « Dénonçant une "folie", il se dit… », « …, lance-t-il, réfutant les accusations »:
+        # the present participle shares the subject of the clause it hangs on
+        return subject(ctx, v.head, allow_inversion=True)
     if allow_inversion:
         for c in v.children:
             if c.i > v.i and c.dep_ in {"obj", "dep", "appos", "nsubj", "iobj", "obl:arg"} and c.pos_ in ("NOUN", "PROPN"):

@@ -65,6 +65,14 @@ def _without_incises(ctx: DocContext, toks: list[Token]) -> list[Token]:
     return out
 
 
+_DE = {"de", "d'", "d’"}
+_A = {"à", "au", "aux"}
+
+
+def _infinitive_marked(v: Token, marks: set[str]) -> bool:
+    return "Inf" in v.morph.get("VerbForm") and any(g.dep_ == "mark" and g.lower_ in marks for g in v.children)
+
+
 def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
     kids = list(v.children)
     for c in kids:
@@ -86,6 +94,34 @@ def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
         for c in kids:
             if c.i > v.i and c.dep_ in ("xcomp", "ccomp", "obj") and "Inf" in c.morph.get("VerbForm"):
                 return _span_of(list(c.subtree))
+        # « a enjoint la Cédéao de lever », « soupçonnent X d'avoir » : the parser hangs the
+        # infinitive on the object
+        for c in kids:
+            if c.i > v.i and c.dep_ in ("obj", "iobj"):
+                for g in c.children:
+                    if g.i > c.i and g.dep_ in ("acl", "xcomp") and _infinitive_marked(g, _DE | _A):
+                        return _span_of(list(g.subtree))
+    if cue.takes("a"):
+        # « appelle à la retenue », « appelle à voter »
+        for c in kids:
+            if c.i <= v.i:
+                continue
+            if c.dep_ in ("obl:arg", "obl:mod", "obl", "iobj") and any(
+                g.dep_ == "case" and g.lower_ in _A for g in c.children
+            ):
+                return _span_of(list(c.subtree))
+            if c.dep_ in ("xcomp", "advcl") and _infinitive_marked(c, _A):
+                return _span_of(list(c.subtree))
+            if c.dep_ in ("obj", "iobj"):
+                # « en appelant les dirigeants à organiser… »: the infinitive hangs on the object
+                for g in c.children:
+                    if g.i > c.i and g.dep_ in ("acl", "xcomp") and _infinitive_marked(g, _A):
+                        return _span_of(list(g.subtree))
+    if cue.takes("attr") and any(c.lower_ in {"se", "s'", "s’"} for c in kids if c.i < v.i):
+        # « il se dit prêt à … », « se disent soucieux de … »
+        for c in kids:
+            if c.i > v.i and c.dep_ in ("xcomp", "obj", "acomp") and c.pos_ in ("ADJ", "NOUN"):
+                return _span_of(list(c.subtree))
     if cue.takes("obj"):
         objs = [c for c in kids if c.i > v.i and c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
         if objs:
@@ -105,12 +141,26 @@ def _frame_tokens(sent: Span, start: int, end: int) -> list[Token]:
     return [t for t in sent if not (start <= t.idx < end) and not t.is_space]
 
 
+_NEGATION = {"pas", "jamais", "guère", "aucunement", "nullement"}
+# « s'est gardé d'appeler à », « a refusé de commenter »: the cue is what was not said
+_WITHHOLD = {"garder", "refuser", "éviter", "abstenir", "renoncer", "hésiter"}
+
+
+def _not_said(v: Token) -> bool:
+    if any(c.lower_ in _NEGATION for c in v.children):
+        return True
+    h = v.head
+    return v.dep_ in ("xcomp", "obj", "ccomp") and h != v and (
+        h.lemma_.lower() in _WITHHOLD or any(c.lower_ in _NEGATION for c in h.children)
+    )
+
+
 def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
     for v in sent:
         if v.pos_ != "VERB" or ctx.in_quote(v):
             continue
         cue = ctx.lex.token_verb(v)
-        if cue is None or is_passive(v):
+        if cue is None or is_passive(v) or _not_said(v):
             continue
         comp = _complement(ctx, v, cue)
         if comp is None or comp[1] <= comp[0]:
@@ -118,7 +168,11 @@ def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
         if _quoted_share(ctx, *comp):
             continue  # the direct/mixed rules own it
         spk = subject(ctx, v, allow_inversion=False)
-        if spk is None:
+        fallback = None
+        narrative = _narrative_infinitive(v) if spk is None else None
+        if narrative is not None:
+            spk, fallback = narrative
+        elif spk is None:
             continue
         relays: list[Token] = []
         ref = referred_source(v, spk)
@@ -133,9 +187,31 @@ def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
                 relays.append(obj)
         out.append(Candidate(
             kind="indirect", start=comp[0], end=comp[1], cue=cue.lemma, stance=cue.stance, cue_tok=v,
-            cue_span=(v.idx, v.idx + len(v.text)), speaker=spk, relays=relays,
+            cue_span=(v.idx, v.idx + len(v.text)), speaker=spk, relays=relays, fallback=fallback,
             same_source_relay=same_source(frame), frame=(sent.start_char, sent.end_char), channel=cue.channel,
         ))
+
+
+def _narrative_infinitive(v: Token) -> tuple[Token | None, str | None] | None:
+    """« Et la ministre de préciser que… », « Et de vanter… »: the narrative infinitive.
+    Returns (head of the subject phrase or None, fallback) when `v` is one."""
+    doc = v.doc
+    if "Inf" not in v.morph.get("VerbForm") or v.i < 2 or doc[v.i - 1].lower_ not in _DE:
+        return None
+    i = v.i - 2
+    # back over the subject phrase to « Et » opening the clause
+    while i >= 0 and i > v.i - 8 and doc[i].lower_ != "et" and doc[i].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+        i -= 1
+    if i < 0 or doc[i].lower_ != "et":
+        return None
+    opener = doc[i - 1] if i > 0 else None
+    if opener is not None and not (opener.is_sent_end or opener.text in {".", "!", "?", "»", '"', ";"} or doc[i].is_sent_start):
+        return None
+    between = doc[i + 1 : v.i - 1]
+    heads = [t for t in between if t.pos_ in ("NOUN", "PROPN")]
+    if heads:
+        return heads[-1] if heads[-1].pos_ == "PROPN" else heads[0], None
+    return None, "previous"
 
 
 def _noun_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:

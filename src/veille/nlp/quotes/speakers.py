@@ -27,6 +27,7 @@ _FEM_DETS = {"la", "une", "sa", "cette", "l'ex", "mme", "madame"}
 _MASC_DETS = {"le", "un", "ce", "cet", "m.", "monsieur", "du", "au"}
 _INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "quelques", "d'"}
 _MEDIA_NAME = "media"
+_DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette"}
 _GLUED_IN_WORD = re.compile(r"(?<=[\w)])[.!?](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
 _PERSONAL = ("PER",)
 
@@ -141,9 +142,50 @@ class Resolver:
         self.ctx = ctx
         self.history: list[Said] = []
         self._genders: dict[str, str | None] = {}
+        self._subjects: list[Token] | None = None
+        self._nested = False  # resolving a role subject for a pronoun: no deeper lookups
         # person mentions outside quotations, the antecedents pronouns may take
         self.persons = [m for m in ctx.mentions if m.entity.type in _PERSONAL and ctx.region_of(m.start) is None
                         and not self._common_noun_phrase(m)]
+
+    def _apposed_person(self, toks: list[Token], cls: str | None):
+        """« le commandant des forces américaines en Irak, William Seely, »: the name set
+        after a role phrase by a comma is who speaks, whatever the role resolves to."""
+        if cls not in ("role", "official") or not toks:
+            return None
+        doc = toks[0].doc
+        j = toks[-1].i + 1
+        # the complement may run on (« … en Irak ») before the comma
+        while j < len(doc) and j <= toks[-1].i + 4 and doc[j].text != "," and doc[j].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ"):
+            j += 1
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            return None
+        nxt = doc[j + 1]
+        for m in self.ctx.mentions_in(nxt.idx, nxt.idx + len(nxt.text)):
+            if m.entity.type == "PER" and m.start == nxt.idx:
+                span = _span(self.ctx.text, [toks[0], doc[j - 1]])
+                return self._speaker_of(m.entity, span), "PER", self.entity_gender(m.entity), False, False
+        return None
+
+    def _speaker_bonus(self, said: Said) -> float:
+        """A speaker already quoted is the topic of the passage: more salient than a subject
+        only mentioned, the more so the more often quoted; a place that « said » something
+        (« la France a indiqué ») is a poor antecedent for « il »/« elle » next to persons."""
+        n = sum(1 for h in self.history if h.speaker.name == said.speaker.name)
+        bonus = 1.0 + min(1.5, 0.5 * (n - 1))
+        if not said.plural and said.etype not in ("PER", None) and not said.speaker.description:
+            bonus -= 3.0
+        return bonus
+
+    def _role_subjects(self) -> list[Token]:
+        if self._subjects is None:
+            self._subjects = [
+                t for t in self.ctx.doc
+                if t.dep_ == "nsubj" and t.pos_ == "NOUN" and "Plur" not in t.morph.get("Number")
+                and self.ctx.lex.noun_class(t.lemma_) in ("role", "official", "body")
+                and self.ctx.region_of(t.idx) is None
+            ]
+        return self._subjects
 
     def _common_noun_phrase(self, m) -> bool:
         """« cet Etat du Sud » typed PER by the NER: a determiner before a name is not a person."""
@@ -185,10 +227,10 @@ class Resolver:
 
     # -- public -------------------------------------------------------------------
     def remember(self, speaker: Speaker, pos: int, etype: str | None, gender: str | None, plural: bool, via: list[str]):
-        self.history.append(Said(pos, self.ctx.sent_index(pos), speaker, etype, gender, plural, list(via)))
+        self.history.append(Said(pos, self.ctx.sent_rank(pos), speaker, etype, gender, plural, list(via)))
 
     def last(self, before: int, max_sents: int = 3) -> Said | None:
-        sent = self.ctx.sent_index(before)
+        sent = self.ctx.sent_rank(before)
         for said in reversed(self.history):
             if said.pos < before and sent - said.sent <= max_sents:
                 return said
@@ -220,11 +262,26 @@ class Resolver:
         cls = self.ctx.lex.noun_class(lemma) or self.ctx.lex.noun_class(low)
         plural = "Plur" in head.morph.get("Number")
         if cls == "vague" or text_low in {"la même source", "même source"}:
+            # « selon les informations de BFMTV »: the vague noun's complement names the source
+            named = [m for m in self.ctx.mentions_in(mspan.start, mspan.end)
+                     if m.start > head.idx and m.entity.type in ("ORG", "PER")]
+            if cls == "vague" and named:
+                m = named[0]
+                return self._speaker_of(m.entity, mspan), m.entity.type, self.entity_gender(m.entity), False, False
             return None
         if cls == "media" and head.pos_ == "NOUN" and not any(
             t.pos_ == "PROPN" for t in toks if t.i > head.i
         ):
             return Speaker(entity=None, name=_MEDIA_NAME, mention=mspan, description=mspan.text), "ORG", None, plural, False
+        named = self._apposed_person(toks, cls)
+        if named is not None:
+            return named
+        if cls == "role" and not plural and not any(t.pos_ == "PROPN" for t in toks):
+            # a role phrase that an earlier sentence gave to a person, word for word
+            phrase = self._role_phrase(head, toks)
+            holder = self._holder(phrase, mspan.start) if phrase else None
+            if holder is not None:
+                return self._speaker_of(holder.entity, mspan), "PER", self.entity_gender(holder.entity), False, True
         ent = self._hook(mspan)
         np_g = np_gender(toks, head) if head.pos_ == "NOUN" else None
         if ent is not None and ent.type == "PER" and (
@@ -252,6 +309,14 @@ class Resolver:
         if per:
             m = per[-1]
             return self._speaker_of(m.entity, mspan), "PER", self.entity_gender(m.entity), False, False
+        if cls == "official":
+            # « l'entourage d'Édouard Philippe », « un proche du président »: the unnamed
+            # insider speaks for the person (or body, below) the phrase names
+            inner = [m for m in found if m.entity.type == "PER" and not self._role_named(m.entity)]
+            if inner:
+                m = inner[-1]
+                return (self._speaker_of(m.entity, mspan, description=mspan.text), "PER",
+                        self.entity_gender(m.entity), False, False)
         name = self._appositive_name(head, toks)
         if name is not None:
             return Speaker(entity=None, name=name, mention=mspan), "PER", np_gender(toks, head), False, False
@@ -264,6 +329,14 @@ class Resolver:
             res = self._role(head, toks, mspan, gender, plural)
             if res is not None:
                 return res
+        if cls == "person" and not indefinite and not plural and not self._nested and first in _DEFINITE:
+            # « la jeune femme », « cet homme »: a definite description points back at the
+            # person the passage is about
+            res = self._salient(toks, gender, plural)
+            if res is not None and res[1] == "PER":
+                spk = res[0]
+                return (Speaker(entity=spk.entity, name=spk.name, mention=mspan, description=mspan.text),
+                        "PER", res[2], False, True)
         if cls in {"role", "official", "body", "media", "person"}:
             if orgs:
                 m = orgs[0]
@@ -275,7 +348,7 @@ class Resolver:
     def _score(self, pos: int, subject: bool) -> float:
         """Salience: recent sentences first; a subject (or a speaker) counts as 1.5 sentences
         more recent than a person only mentioned in a complement."""
-        return self.ctx.sent_index(pos) + (1.5 if subject else 0.0) + pos * 1e-9
+        return self.ctx.sent_rank(pos) + (1.5 if subject else 0.0) + pos * 1e-9
 
     def _is_subject(self, m) -> bool:
         tok = self.ctx.token_at(m.start)
@@ -338,10 +411,11 @@ class Resolver:
     def _salient(self, toks: list[Token], gender: str | None, plural: bool, forward: bool = False, backward: bool = True):
         pos = toks[0].idx
         mspan = _span(self.ctx.text, toks)
-        sent = self.ctx.sent_index(pos)
+        sent = self.ctx.sent_rank(pos)
         best = None  # (position, speaker, type, gender)
         for said in self.history if backward else []:
-            if said.pos >= pos or sent - said.sent > 3 or said.plural != plural:
+            # a speaker already quoted stays salient longer than a name only mentioned
+            if said.pos >= pos or sent - said.sent > 5 or said.plural != plural:
                 continue
             if plural and said.etype == "PER":
                 continue
@@ -350,7 +424,7 @@ class Resolver:
                 continue
             if gender and said.gender and said.gender != gender:
                 continue
-            score = self._score(said.pos, True)
+            score = self._score(said.pos, True) + self._speaker_bonus(said)
             if best is None or score >= best[0]:
                 best = (score, said.speaker, said.etype, said.gender, said.via)
         if not backward:
@@ -359,7 +433,7 @@ class Resolver:
             for m in self.persons:
                 if m.start >= pos:
                     break
-                if sent - self.ctx.sent_index(m.start) > 3:
+                if sent - self.ctx.sent_rank(m.start) > 3:
                     continue
                 g = self.entity_gender(m.entity)
                 if gender and g and g != gender:
@@ -367,18 +441,38 @@ class Resolver:
                 score = self._score(m.start, self._is_subject(m))
                 if best is None or score > best[0]:
                     best = (score, self._speaker_of(m.entity, mspan), "PER", g, [])
+            # « Le ministre de l'Intérieur a reçu… "…", juge-t-il »: a subject named by its
+            # role is an antecedent too, resolved as the role noun itself would be
+            for tok in self._role_subjects() if not self._nested else []:
+                if tok.idx >= pos:
+                    break
+                if sent - self.ctx.sent_rank(tok.idx) > 2:
+                    continue
+                score = self._score(tok.idx, True)
+                if best is not None and score <= best[0]:
+                    continue
+                g = np_gender(np_tokens(tok), tok)
+                if gender and g and g != gender:
+                    continue
+                self._nested = True
+                try:
+                    got = self.resolve(tok)
+                finally:
+                    self._nested = False
+                if got is not None and not got[3]:
+                    best = (score, got[0], got[1], got[2] or g, [])
         else:
             for m in self.ctx.mentions:
                 if m.start >= pos:
                     break
-                if m.entity.type in ("ORG",) and sent - self.ctx.sent_index(m.start) <= 1 and self.ctx.region_of(m.start) is None:
+                if m.entity.type in ("ORG",) and sent - self.ctx.sent_rank(m.start) <= 1 and self.ctx.region_of(m.start) is None:
                     if best is None or self._score(m.start, False) > best[0]:
                         best = (self._score(m.start, False), self._speaker_of(m.entity, mspan), "ORG", None, [])
         if best is None and forward:
             for m in self.persons:
                 if m.start <= pos:
                     continue
-                if self.ctx.sent_index(m.start) - sent > 2:
+                if self.ctx.sent_rank(m.start) - sent > 2:
                     break
                 g = self.entity_gender(m.entity)
                 if gender and g and g != gender:
@@ -390,17 +484,36 @@ class Resolver:
         spk = Speaker(entity=spk.entity, name=spk.name, mention=mspan, description=spk.description)
         return spk, best[2], best[3] or gender, plural, True
 
-    def _role(self, head: Token, toks: list[Token], mspan: MSpan, gender: str | None, plural: bool):
-        role = head.lemma_.lower()
-        # a person the entity layer gave this role, or named next to it earlier
+    def _holder(self, key: str, before: int):
+        """The last person before `before` whose roles, or whose surroundings, state `key`."""
         best = None
         for m in self.persons:
-            if m.start >= mspan.start:
+            if m.start >= before:
                 break
-            titles = " ".join(r.title.lower() for r in m.entity.roles)
-            window = self.ctx.text[max(0, m.start - 60) : m.end + 60].lower()
-            if role in titles or role in window.split():
+            titles = " ".join(r.title.lower() for r in m.entity.roles).replace("’", "'")
+            window = self.ctx.text[max(0, m.start - 60) : m.end + 60].lower().replace("’", "'")
+            if key in titles or (key in window if " " in key else key in window.split()):
                 best = m
+        return best
+
+    @staticmethod
+    def _role_phrase(head: Token, toks: list[Token]) -> str | None:
+        """« chef de la junte » out of « le chef de la junte »: the head and its complement."""
+        after = [t for t in toks if t.i >= head.i]
+        if len(after) < 3:
+            return None
+        return " ".join(t.lower_ for t in after).replace(" '", "'").replace("' ", "'").replace("’", "'")
+
+    def _role(self, head: Token, toks: list[Token], mspan: MSpan, gender: str | None, plural: bool):
+        role = head.lemma_.lower()
+        # the whole role phrase (« chef de la junte ») picks the holder before the bare noun
+        # does (« l'ancien chef de l'Etat nigérian » is another chef)
+        phrase = self._role_phrase(head, toks)
+        best = None
+        for key in ([phrase] if phrase else []) + [role]:
+            best = self._holder(key, mspan.start)
+            if best is not None:
+                break
         if best is not None:
             return self._speaker_of(best.entity, mspan), "PER", self.entity_gender(best.entity), False, True
         has_complement = any(t.dep_ == "nmod" and t.head == head for t in toks)
