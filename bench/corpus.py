@@ -117,6 +117,7 @@ def main() -> int:
         print(f"rows                {counts}")
         print(f"total time          {total:.1f} s (model load included; {stats.write_seconds:.2f} s in the store: "
           f"{stats.write_seconds / max(stats.stored, 1) * 1000:.1f} ms/article, {stats.batches} batches)")
+        print(f"claims              {stats.claims} computed at the end of the ingest in {stats.claims_seconds:.2f} s")
         print(f"articles/s          {stats.stored / total:.2f}")
         print(f"words/s             {stats.words / total:.0f}")
         if sampler.peaks:

@@ -22,7 +22,7 @@ from veille.store.export import GDELT_COLUMNS, VEILLE_COLUMNS
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent / "shared" / "corpora" / "orangesum.jsonl.gz"
-COMMANDS = ("ingest", "quotes", "timeline", "events", "actors", "sql", "export")
+COMMANDS = ("ingest", "quotes", "timeline", "events", "actors", "claims", "sql", "export")
 runner = CliRunner()
 
 
@@ -144,7 +144,7 @@ def test_export_commands(ingested, tmp_path):
 
 def test_bad_input_is_one_line_with_exit_code(tmp_path):
     missing = tmp_path / "none.duckdb"
-    for args in (("quotes", "--speaker", "X"), ("timeline", "--entity", "X"), ("events",), ("actors",),
+    for args in (("quotes", "--speaker", "X"), ("timeline", "--entity", "X"), ("events",), ("actors",), ("claims",),
                  ("sql", "SELECT 1"), ("export", "--format", "jsonl", "--out", tmp_path / "x.jsonl")):
         result = invoke(*args, "--db", missing)
         assert result.exit_code == 1, args

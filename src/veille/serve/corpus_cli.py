@@ -256,8 +256,22 @@ def register(app: typer.Typer) -> None:
         _run_query(lambda: _store(db).actors(type=type, modality=modality, actor=actor, limit=limit or None), format)
 
     @app.command()
+    def claims(
+        entity: Optional[str] = typer.Option(None, "--entity", "-e", help="Only claims in which this entity takes part (actor, recipient or place)."),
+        type: Optional[str] = typer.Option(None, "--type", "-t", help="Only claims of this PLOVER event type, e.g. ASSAULT."),
+        contested: bool = typer.Option(False, "--contested", help="Only contested claims: stated in one place and denied or disputed in another."),
+        min_articles: int = typer.Option(1, "--min-articles", min=1, help="Only claims seen in at least N articles (a near-duplicate cluster counts once)."),
+        limit: Optional[int] = typer.Option(None, min=1, help="At most this many rows."),
+        db: Optional[Path] = _db_option(),
+        format: OutFormat = _format_option(),
+    ) -> None:
+        """Claims across articles: one event seen in several articles or sources, who supports it, who disputes it."""
+        _run_query(lambda: _store(db).claims(entity=entity, type=type, contested=contested,
+                                             min_articles=min_articles, limit=limit), format)
+
+    @app.command()
     def sql(
-        query: str = typer.Argument(..., help='SQL on the store, read-only, e.g. "SELECT type, count(*) FROM events GROUP BY type". Tables: articles, entities, mentions, quotes, times, events, duplicates, rejections; views: events_dedup, quotes_dedup.'),
+        query: str = typer.Argument(..., help='SQL on the store, read-only, e.g. "SELECT type, count(*) FROM events GROUP BY type". Tables: articles, entities, mentions, quotes, times, events, claims, claim_events, duplicates, rejections; views: events_dedup, quotes_dedup.'),
         db: Optional[Path] = _db_option(),
         format: OutFormat = _format_option(),
     ) -> None:

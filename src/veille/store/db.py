@@ -181,6 +181,18 @@ class Store:
         with self.reader() as con:
             return queries.actors(con, **kw)
 
+    def claims(self, **kw) -> list[dict]:
+        from . import queries
+
+        with self.reader() as con:
+            return queries.claims(con, **kw)
+
+    def claim_events(self, claim_id: str) -> list[dict]:
+        from . import queries
+
+        with self.reader() as con:
+            return queries.claim_events(con, claim_id)
+
     def sql(self, query: str, params: Optional[list] = None) -> list[dict]:
         from . import queries
 

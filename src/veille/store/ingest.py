@@ -30,6 +30,7 @@ import pyarrow as pa
 
 from ..errors import Rejection
 from ..models import Article, Record
+from ..stories import claims as claim_groups
 from ..stories import near_dup
 from .db import Store, StoreError
 from .rows import TABLES, record_rows
@@ -56,6 +57,8 @@ class IngestStats:
     skipped: int = 0         # already stored with the same content hash
     rejected: int = 0
     duplicates: int = 0      # stored articles found to be near-duplicates of earlier ones
+    claims: int = 0          # claims (re)computed at the end of the run
+    claims_seconds: float = 0.0
     batches: int = 0
     words: int = 0
     seconds: float = 0.0
@@ -108,16 +111,32 @@ class Ingestor:
     def consume(self, results: Iterable[Result]) -> IngestStats:
         start = time.monotonic()
         try:
-            for item in results:
-                self.add(item)
-        finally:
-            # Interrupted or not, what is finished gets committed.
             try:
-                self.flush()
+                for item in results:
+                    self.add(item)
             finally:
-                self.stats.seconds += time.monotonic() - start
-                self.close()
+                # Interrupted or not, what is finished gets committed (its claims
+                # stay pending until a run reaches its end).
+                self.flush()
+            self.update_claims()
+        finally:
+            self.stats.seconds += time.monotonic() - start
+            self.close()
         return self.stats
+
+    def update_claims(self) -> None:
+        """Recompute the claims of the articles written since they were last computed
+        (this run's, and those of a run killed before its end)."""
+        started = time.monotonic()
+        with self.store.writer() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                self.stats.claims += update_claims(con)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        self.stats.claims_seconds += time.monotonic() - started
 
     def close(self) -> None:
         """Let another ingest write to this store (the OS also does it when the process ends)."""
@@ -172,8 +191,12 @@ class Ingestor:
         with self.store.writer() as con:
             con.execute("BEGIN TRANSACTION")
             try:
+                # Clusters whose counts (n_articles, n_sources) this batch changes.
+                recount = {r["cluster_id"] for r in rows["articles"] if r["cluster_id"] != r["id"]}
                 if old_ids:
                     con.register("batch_ids", pa.table({"id": pa.array(old_ids, pa.string())}))
+                    recount |= {c for (c,) in con.execute(
+                        "SELECT DISTINCT cluster_id FROM articles WHERE id IN (SELECT id FROM batch_ids)").fetchall()}
                     for table in (*TABLES, "article_signatures"):
                         key = "id" if table == "articles" else "article_id"
                         con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM batch_ids)")
@@ -186,11 +209,13 @@ class Ingestor:
                 _link_copies(con, rows)
                 for table, table_rows in rows.items():
                     self._insert(con, table, table_rows)
+                _recount_copies(con, sorted(c for c in recount if c))
                 if rejections:
                     # One row per rejected input: a re-run that rejects it again replaces it.
                     con.execute("DELETE FROM rejections WHERE list_contains(?, origin)",
                                 [[r["origin"] for r in rejections]])
                 self._insert(con, "rejections", rejections)
+                self._insert(con, "claims_pending", [{"article_id": r.id} for r in records])
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -283,6 +308,27 @@ def _link_copies(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]]) ->
                 row["copy_of_article"], row["copy_of_idx"] = first
 
 
+def _recount_copies(con: duckdb.DuckDBPyConnection, clusters: list[str]) -> None:
+    """Set n_articles (the item and its copies) and n_sources on the counted events
+    and quotes of these clusters, after copies were linked or unlinked."""
+    if not clusters:
+        return
+    con.execute(
+        """UPDATE events SET n_articles = 1 + coalesce(c.n, 0),
+                  n_sources = len(list_distinct(list_filter(list_concat([events.source], coalesce(c.sources, [])),
+                                                            lambda x: x IS NOT NULL)))
+           FROM (SELECT o.article_id, o.idx, count(ce.article_id) AS n, list(ce.source) AS sources
+                 FROM events o LEFT JOIN events ce ON ce.copy_of_article = o.article_id AND ce.copy_of_idx = o.idx
+                 WHERE list_contains($clusters, o.cluster_id) GROUP BY o.article_id, o.idx) c
+           WHERE c.article_id = events.article_id AND c.idx = events.idx""", {"clusters": clusters})
+    con.execute(
+        """UPDATE quotes SET n_articles = 1 + coalesce(c.n, 0)
+           FROM (SELECT o.article_id, o.idx, count(ce.article_id) AS n
+                 FROM quotes o LEFT JOIN quotes ce ON ce.copy_of_article = o.article_id AND ce.copy_of_idx = o.idx
+                 WHERE list_contains($clusters, o.cluster_id) GROUP BY o.article_id, o.idx) c
+           WHERE c.article_id = quotes.article_id AND c.idx = quotes.idx""", {"clusters": clusters})
+
+
 def _arrow_schemas(con: duckdb.DuckDBPyConnection) -> dict[str, pa.Schema]:
     fields: dict[str, list] = defaultdict(list)
     for table, column, dtype in con.execute(
@@ -296,3 +342,71 @@ def ingest(store: Store, run: Callable[[Callable[[Article], bool]], Iterable[Res
     """Run `run(skip)` (e.g. ``lambda skip: Veille().run(paths, skip=skip)``) into the store."""
     ingestor = Ingestor(store, **kw)
     return ingestor.consume(run(ingestor.skip))
+
+
+# -- claims ----------------------------------------------------------------------------------
+
+def update_claims(con: duckdb.DuckDBPyConnection) -> int:
+    """Recompute, in the open transaction, the claims of the pending articles.
+
+    Claims never cross groups of events that share no (type, role, name) key
+    (veille.stories.claims.components). The keys of every stored event are read
+    (narrow columns, one scan), the groups holding a pending article's events or
+    an event of a claim a pending article belonged to are recomputed from scratch,
+    and their old claims replaced: the result is the one a computation over the
+    whole store would give. Returns the claims written.
+    """
+    pending = {r[0] for r in con.execute("SELECT DISTINCT article_id FROM claims_pending").fetchall()}
+    if not pending:
+        return 0
+    con.register("pending_ids", pa.table({"id": pa.array(sorted(pending), pa.string())}))
+    # Claims the pending articles belonged to (their old events may be gone).
+    stale: set[str] = {r[0] for r in con.execute(
+        "SELECT DISTINCT claim_id FROM claim_events WHERE article_id IN (SELECT id FROM pending_ids)").fetchall()}
+    con.unregister("pending_ids")
+    seeds = set(pending)
+    if stale:
+        seeds |= {r[0] for r in con.execute(
+            "SELECT DISTINCT article_id FROM claim_events WHERE list_contains(?, claim_id)", [sorted(stale)]).fetchall()}
+    keyed = [{"article_id": a, "idx": i, "type": t, "actors": act, "recipients": rec}
+             for a, i, t, act, rec in con.execute(
+                 "SELECT article_id, idx, type, actors, recipients FROM events "
+                 "WHERE len(actors) > 0 OR len(recipients) > 0").fetchall()]
+    members = [(e["article_id"], e["idx"]) for comp in claim_groups.components(keyed)
+               if any(e["article_id"] in seeds for e in comp) for e in comp]
+    events: list[dict] = []
+    if members:
+        con.register("claim_members", _pairs(members))
+        cur = con.execute(
+            "SELECT e.article_id, e.idx, e.type, e.mode, e.actors, e.recipients, e.place, e.date, e.modality, "
+            "e.reported_by, e.disputed_by, e.evidence, e.source, e.cluster_id, CAST(e.published_date AS VARCHAR) "
+            "AS published FROM events e SEMI JOIN claim_members m ON m.article_id = e.article_id AND m.idx = e.idx")
+        columns = [d[0] for d in cur.description]
+        events = [dict(zip(columns, row)) for row in cur.fetchall()]
+        # Every claim holding one of these events is recomputed with them.
+        stale |= {r[0] for r in con.execute(
+            "SELECT DISTINCT claim_id FROM claim_events c SEMI JOIN claim_members m "
+            "ON m.article_id = c.article_id AND m.idx = c.idx").fetchall()}
+        con.unregister("claim_members")
+    rows = claim_groups.claims_of(events)
+    if stale:
+        con.register("stale_claims", pa.table({"id": pa.array(sorted(stale), pa.string())}))
+        con.execute("DELETE FROM claims WHERE claim_id IN (SELECT id FROM stale_claims)")
+        con.execute("DELETE FROM claim_events WHERE claim_id IN (SELECT id FROM stale_claims)")
+        con.unregister("stale_claims")
+    now = datetime.now()
+    claim_rows = [{k: v for k, v in r.items() if k != "members"} | {"updated_at": now} for r in rows]
+    member_rows = [{"claim_id": r["claim_id"], "article_id": a, "idx": i, "modality": m, "stance": st}
+                   for r in rows for a, i, m, st in r["members"]]
+    for table, data in (("claims", claim_rows), ("claim_events", member_rows)):
+        if data:
+            con.register(f"new_{table}", pa.Table.from_pylist(data))
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM new_{table}")
+            con.unregister(f"new_{table}")
+    con.execute("DELETE FROM claims_pending")
+    return len(rows)
+
+
+def _pairs(pairs) -> pa.Table:
+    return pa.table({"article_id": pa.array([p[0] for p in pairs], pa.string()),
+                     "idx": pa.array([p[1] for p in pairs], pa.int32())})

@@ -14,6 +14,7 @@ from typing import Any, Optional
 import duckdb
 
 from .db import StoreError
+from .rows import SEP
 from .rows import name_key as _norm
 
 
@@ -41,109 +42,103 @@ def entity_names(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
     return sorted(set(names)) or [name.strip()]
 
 
-# First and last day covered by a date of any precision ("2020-01-07", "2020-01",
-# "2020-W02", "2020"): a week, season or bare year is bounded by its year, loosely
-# but never wrongly excluding it; an undated item is outside any range.
-_FIRST = ("CASE WHEN regexp_full_match(left({c}, 10), '\\d{{4}}-\\d{{2}}-\\d{{2}}') THEN left({c}, 10) "
-          "WHEN regexp_full_match(left({c}, 7), '\\d{{4}}-\\d{{2}}') AND NOT regexp_matches({c}, '^\\d{{4}}-\\d{{2}}-') "
-          "THEN left({c}, 7) || '-01' "
-          "WHEN regexp_matches({c}, '^\\d{{4}}') THEN left({c}, 4) || '-01-01' END")
-_LAST = ("CASE WHEN regexp_full_match(left({c}, 10), '\\d{{4}}-\\d{{2}}-\\d{{2}}') THEN left({c}, 10) "
-         "WHEN regexp_full_match(left({c}, 7), '\\d{{4}}-\\d{{2}}') AND NOT regexp_matches({c}, '^\\d{{4}}-\\d{{2}}-') "
-         "THEN left({c}, 7) || '-31' "
-         "WHEN regexp_matches({c}, '^\\d{{4}}') THEN left({c}, 4) || '-12-31' END")
-
-
-def _select(con: duckdb.DuckDBPyConnection, sql: str, params: dict, order: str, start: Optional[str],
-            end: Optional[str], limit: Optional[int]) -> list[dict]:
-    """Run `sql`, keep the rows whose `date` overlaps [start, end], sort, limit: all in DuckDB."""
-    where = ["TRUE"]
-    params = dict(params)
+def _range(start: Optional[str], end: Optional[str], params: dict, alias: str = "") -> list[str]:
+    """Items whose date overlaps [start, end], on the bounds written at ingest
+    (rows.date_bounds: a month or year overlapping the range counts, an undated
+    item is outside any range)."""
+    where = []
     if start:
-        where.append(f"({_LAST.format(c='date')}) >= $range_start")
+        where.append(f"{alias}date_last >= $range_start")
         params["range_start"] = start
     if end:
-        where.append(f"({_FIRST.format(c='date')}) <= $range_end")
+        where.append(f"{alias}date_first <= $range_end")
         params["range_end"] = end
-    lim = f" LIMIT {int(limit)}" if limit else ""
-    return _rows(con.execute(f"SELECT * FROM ({sql}) WHERE {' AND '.join(where)} ORDER BY {order}{lim}", params))
+    return where
 
 
-def events_dedup_sql(where: str = "TRUE") -> str:
-    """The counted events (events_dedup view) matching `where` (on its columns, alias e)."""
-    return f"(SELECT * FROM events_dedup e WHERE {where})"
-
-
-def quotes_dedup_sql(where: str = "TRUE") -> str:
-    """The counted quotes (quotes_dedup view) matching `where` (alias q)."""
-    return f"(SELECT * FROM quotes_dedup q WHERE {where})"
+def _names_match(names: list[str], column: str, params: dict) -> str:
+    """`column` (events.names) holds one of `names`: a substring test per name."""
+    tests = []
+    for i, name in enumerate(names[:64]):
+        params[f"nm{i}"] = SEP + name + SEP
+        tests.append(f"contains({column}, $nm{i})")
+    return "(" + " OR ".join(tests or ["FALSE"]) + ")"
 
 
 def quotes(con: duckdb.DuckDBPyConnection, speaker: str, *, start: Optional[str] = None,
            end: Optional[str] = None, all_copies: bool = False, limit: Optional[int] = None) -> list[dict]:
     """Quotes of a speaker (entity, or words of an unnamed speaker's description), by date."""
-    names = entity_names(con, speaker)
+    params = {"names": entity_names(con, speaker), "q": speaker.strip(), "n": _norm(speaker)}
     # Which speaker names match: the entity's, or descriptions containing the words.
-    match = ("q.speaker_name IN (SELECT DISTINCT speaker_name FROM quotes WHERE list_contains($names, speaker_name)"
-             " OR speaker_entity = $q OR lower(strip_accents(speaker_description)) LIKE '%' || $n || '%')")
-    if all_copies:
-        source = (f"(SELECT q.*, a.published_date, a.title, 1 AS n_articles FROM quotes q "
-                  f"JOIN articles a ON a.id = q.article_id WHERE {match})")
-    else:
-        source = quotes_dedup_sql(match)
-    sql = f"""SELECT coalesce(q.date, CAST(q.published_date AS VARCHAR)) AS date, q.speaker_name AS speaker,
-                     q.kind, q.cue, q.content, array_to_string(q.via, ' < ') AS via, q.channel,
-                     q.article_id, q.title, q.n_articles, q.content_start AS _pos
-              FROM {source} q"""
-    rows = _select(con, sql, {"names": names, "q": speaker.strip(), "n": _norm(speaker)},
-                   "date NULLS LAST, article_id, _pos", start, end, limit)
-    for r in rows:
-        del r["_pos"]
-    return rows
+    where = ["(list_contains($names, q.speaker_name) OR q.speaker_entity = $q "
+             "OR q.speaker_key LIKE '%' || $n || '%')"]
+    if not all_copies:
+        where.append("q.copy_of_article IS NULL")
+    where += _range(start, end, params, "q.")
+    n_articles = "1" if all_copies else "q.n_articles"
+    lim = f" LIMIT {int(limit)}" if limit else ""
+    return _rows(con.execute(
+        f"""SELECT coalesce(q.date, CAST(q.published_date AS VARCHAR)) AS date, q.speaker_name AS speaker,
+                   q.kind, q.cue, q.content, array_to_string(q.via, ' < ') AS via, q.channel,
+                   q.article_id, q.title, {n_articles} AS n_articles
+            FROM quotes q WHERE {' AND '.join(where)}
+            ORDER BY 1 NULLS LAST, q.article_id, q.content_start{lim}""", params))
 
 
 def timeline(con: duckdb.DuckDBPyConnection, entity: str, *, start: Optional[str] = None,
              end: Optional[str] = None, limit: Optional[int] = None) -> list[dict]:
     """What is known of an entity, in date order: the articles naming it (one per
-    near-duplicate cluster), the events it takes part in, the quotes it speaks."""
-    names = entity_names(con, entity)
-    events_sql = events_dedup_sql("list_has_any(e.actors, $names) OR list_has_any(e.recipients, $names) "
-                                  "OR list_contains($names, e.place)")
-    quotes_sql = quotes_dedup_sql("list_contains($names, q.speaker_name)")
+    near-duplicate cluster), the events it takes part in, the quotes it speaks.
+
+    The rows are chosen and sorted on narrow keys first; the text of each row
+    (title, event summary, quote) is built for the rows kept only, so a LIMIT
+    costs what it returns."""
+    params: dict = {"names": entity_names(con, entity)}
+    ent_where = ["list_contains($names, e.name)", *_range(start, end, params, "e.")]
+    ev_where = ["e.copy_of_article IS NULL", _names_match(params["names"], "e.names", params),
+                *_range(start, end, params, "e.")]
+    q_where = ["q.copy_of_article IS NULL", "list_contains($names, q.speaker_name)", *_range(start, end, params, "q.")]
+    lim = f" LIMIT {int(limit)}" if limit else ""
+    # Event and quote rows carry their text from the filtered scan; article rows get
+    # their title after the sort and limit (the articles table is the widest).
     sql = f"""
         WITH hits AS (
-            SELECT e.article_id, sum(e.n_mentions) AS n_mentions
-            FROM entities e WHERE list_contains($names, e.name) GROUP BY e.article_id
-        ), arts AS (
-            SELECT a.id, a.cluster_id, a.published, a.title, h.n_mentions,
-                   row_number() OVER (PARTITION BY a.cluster_id ORDER BY (a.id = a.cluster_id) DESC, a.id) AS rn,
-                   count(*) OVER (PARTITION BY a.cluster_id) AS n_articles
-            FROM hits h JOIN articles a ON a.id = h.article_id
-        )
-        SELECT published AS date, 'article' AS kind, id AS article_id, title,
-               n_mentions || ' mention(s)' AS what, n_articles
-        FROM arts WHERE rn = 1
-        UNION ALL
-        SELECT coalesce(e.date, CAST(e.published_date AS VARCHAR)), 'event', e.article_id, NULL,
-               e.type || coalesce('/' || e.mode, '') || ' [' || e.modality || '] '
+            SELECT e.article_id, any_value(e.cluster_id) AS cluster_id, any_value(e.published) AS published,
+                   sum(e.n_mentions) AS n_mentions
+            FROM entities e WHERE {' AND '.join(ent_where)} GROUP BY e.article_id
+        ), clusters AS (
+            SELECT cluster_id, count(*) AS n_articles,
+                   arg_min(article_id, (article_id <> cluster_id, article_id)) AS article_id
+            FROM hits GROUP BY cluster_id
+        ), rows AS (
+            SELECT h.published AS date, 'article' AS kind, h.article_id, -1 AS idx, NULL AS title,
+                   h.n_mentions || ' mention(s)' AS what, c.n_articles
+            FROM clusters c JOIN hits h ON h.article_id = c.article_id
+            UNION ALL
+            SELECT coalesce(e.date, CAST(e.published_date AS VARCHAR)), 'event', e.article_id, e.idx, NULL,
+                   e.type || coalesce('/' || e.mode, '') || ' [' || e.modality || '] '
                    || coalesce(array_to_string(e.actors, ', '), '') || ' -> '
                    || coalesce(array_to_string(e.recipients, ', '), '') || coalesce(' @ ' || e.place, '')
-                   || ': ' || coalesce(e.evidence, ''),
-               e.n_articles
-        FROM {events_sql} e
-        UNION ALL
-        SELECT coalesce(q.date, CAST(q.published_date AS VARCHAR)), 'quote', q.article_id, q.title,
-               q.kind || ': ' || coalesce(q.content, ''), q.n_articles
-        FROM {quotes_sql} q
-        """
-    return _select(con, sql, {"names": names}, "date NULLS LAST, article_id, kind", start, end, limit)
+                   || ': ' || coalesce(e.evidence, ''), e.n_articles
+            FROM events e WHERE {' AND '.join(ev_where)}
+            UNION ALL
+            SELECT coalesce(q.date, CAST(q.published_date AS VARCHAR)), 'quote', q.article_id, q.idx, q.title,
+                   q.kind || ': ' || coalesce(q.content, ''), q.n_articles
+            FROM quotes q WHERE {' AND '.join(q_where)}
+        ), kept AS (
+            SELECT * FROM rows ORDER BY date NULLS LAST, article_id, kind, idx{lim}
+        )
+        SELECT k.date, k.kind, k.article_id, coalesce(k.title, a.title) AS title, k.what, k.n_articles
+        FROM kept k LEFT JOIN articles a ON k.kind = 'article' AND a.id = k.article_id
+        ORDER BY k.date NULLS LAST, k.article_id, k.kind, k.idx"""
+    return _rows(con.execute(sql, params))
 
 
 def events(con: duckdb.DuckDBPyConnection, *, type: Optional[str] = None, place: Optional[str] = None,
            modality: Optional[str] = None, actor: Optional[str] = None, start: Optional[str] = None,
            end: Optional[str] = None, all_copies: bool = False, limit: Optional[int] = None) -> list[dict]:
     """Events filtered by PLOVER type, place, modality, actor (or recipient) and date."""
-    where, params = ["TRUE"], {}
+    where, params = [] if all_copies else ["e.copy_of_article IS NULL"], {}
     if type:
         where.append("upper(e.type) = $type")
         params["type"] = type.strip().upper()
@@ -154,23 +149,20 @@ def events(con: duckdb.DuckDBPyConnection, *, type: Optional[str] = None, place:
         where.append("list_contains($places, e.place)")
         params["places"] = entity_names(con, place)
     if actor:
-        where.append("(list_has_any(e.actors, $actors) OR list_has_any(e.recipients, $actors))")
         params["actors"] = entity_names(con, actor)
-    condition = " AND ".join(where)
-    if all_copies:
-        source = (f"(SELECT e.*, a.published_date, 1 AS n_articles FROM events e "
-                  f"JOIN articles a ON a.id = e.article_id WHERE {condition})")
-    else:
-        source = events_dedup_sql(condition)
-    sql = f"""SELECT coalesce(e.date, CAST(e.published_date AS VARCHAR)) AS date, e.type, e.mode, e.modality,
-                     array_to_string(e.actors, '; ') AS actors, array_to_string(e.recipients, '; ') AS recipients,
-                     e.place, array_to_string(e.reported_by, ' < ') AS reported_by, e.cameo, e.evidence,
-                     e.article_id, e.n_articles, e.idx AS _pos
-              FROM {source} e"""
-    rows = _select(con, sql, params, "date NULLS LAST, article_id, _pos", start, end, limit)
-    for r in rows:
-        del r["_pos"]
-    return rows
+        # The substring test selects cheaply; the list test keeps the place out.
+        where.append(_names_match(params["actors"], "e.names", params))
+        where.append("(list_has_any(e.actors, $actors) OR list_has_any(e.recipients, $actors))")
+    where += _range(start, end, params, "e.")
+    n_articles = "1" if all_copies else "e.n_articles"
+    lim = f" LIMIT {int(limit)}" if limit else ""
+    return _rows(con.execute(
+        f"""SELECT coalesce(e.date, CAST(e.published_date AS VARCHAR)) AS date, e.type, e.mode, e.modality,
+                   array_to_string(e.actors, '; ') AS actors, array_to_string(e.recipients, '; ') AS recipients,
+                   e.place, array_to_string(e.reported_by, ' < ') AS reported_by, e.cameo, e.evidence,
+                   e.article_id, {n_articles} AS n_articles
+            FROM events e WHERE {' AND '.join(where) or 'TRUE'}
+            ORDER BY 1 NULLS LAST, e.article_id, e.idx{lim}""", params))
 
 
 def actors(con: duckdb.DuckDBPyConnection, *, type: Optional[str] = None, modality: Optional[str] = None,
@@ -179,22 +171,24 @@ def actors(con: duckdb.DuckDBPyConnection, *, type: Optional[str] = None, modali
 
     `events` counts distinct events (near-duplicate copies once), `asserted` those
     stated as done, `articles` the articles that carry them (copies included)."""
-    where, params = ["TRUE"], {}
+    where, params = ["copy_of_article IS NULL"], {}
     if type:
         where.append("upper(type) = $type")
         params["type"] = type.strip().upper()
     if modality:
         where.append("lower(modality) = $modality")
         params["modality"] = modality.strip().lower()
+    outer = "TRUE"
     if actor:
-        where.append("list_contains($actors, actor)")
         params["actors"] = entity_names(con, actor)
+        where.append("list_has_any(actors, $actors)")
+        outer = "list_contains($actors, actor)"
     lim = f"LIMIT {int(limit)}" if limit else ""
     cur = con.execute(
         f"""WITH pairs AS (
                 SELECT unnest(CASE WHEN len(actors) = 0 THEN [NULL] ELSE actors END) AS actor,
                        recipients, type, modality, n_articles
-                FROM events_dedup
+                FROM events WHERE {' AND '.join(where)}
             ), flat AS (
                 SELECT actor, unnest(CASE WHEN len(recipients) = 0 THEN [NULL] ELSE recipients END) AS recipient,
                        type, modality, n_articles
@@ -203,10 +197,51 @@ def actors(con: duckdb.DuckDBPyConnection, *, type: Optional[str] = None, modali
             SELECT actor, recipient, type, count(*) AS events,
                    count(*) FILTER (WHERE modality = 'asserted') AS asserted,
                    sum(n_articles) AS articles
-            FROM flat WHERE {' AND '.join(where)}
+            FROM flat WHERE {outer}
             GROUP BY actor, recipient, type
             ORDER BY events DESC, actor NULLS LAST, recipient NULLS LAST, type {lim}""", params)
     return _rows(cur)
+
+
+def claims(con: duckdb.DuckDBPyConnection, *, entity: Optional[str] = None, type: Optional[str] = None,
+           contested: bool = False, min_articles: int = 1, limit: Optional[int] = None) -> list[dict]:
+    """Cross-article claims (veille.stories.claims), most widely reported first."""
+    where, params = ["n_articles >= $min_articles"], {"min_articles": max(1, int(min_articles or 1))}
+    if type:
+        where.append("type = $type")
+        params["type"] = type.strip().upper()
+    if contested:
+        where.append("contested")
+    lim = f" LIMIT {int(limit)}" if limit else ""
+
+    def run(extra: list[str], more: dict) -> list[dict]:
+        return _rows(con.execute(
+            f"""SELECT claim_id, date, type, mode, actors, recipients, place, modalities, contested,
+                       n_articles, n_events, sources, reported_by, disputed_by, articles, evidence
+                FROM claims WHERE {' AND '.join(where + extra)}
+                ORDER BY n_articles DESC, contested DESC, date NULLS LAST, claim_id{lim}""", params | more))
+
+    if not entity:
+        return run([], {})
+    # Participants compared without case or accents (a claim may name an entity that
+    # no stored entity row carries); failing that, on whole words ("soleimani").
+    names = "list_transform(list_concat(actors, recipients, [place]), lambda x: lower(strip_accents(x)))"
+    keys = sorted({_norm(n) for n in entity_names(con, entity)} | {_norm(entity)})
+    rows = run([f"list_has_any({names}, $keys)"], {"keys": keys})
+    if not rows and _norm(entity):
+        rows = run([f"len(list_filter({names}, lambda x: ' ' || x || ' ' LIKE '% ' || $word || ' %')) > 0"],
+                   {"word": _norm(entity)})
+    return rows
+
+
+def claim_events(con: duckdb.DuckDBPyConnection, claim_id: str) -> list[dict]:
+    """The events of one claim, with their article, stance and evidence."""
+    return _rows(con.execute(
+        """SELECT c.article_id, c.idx, c.modality, c.stance, e.date, e.reported_by, e.disputed_by,
+                  a.source, a.published, e.evidence
+           FROM claim_events c JOIN events e ON e.article_id = c.article_id AND e.idx = c.idx
+           JOIN articles a ON a.id = c.article_id
+           WHERE c.claim_id = ? ORDER BY a.published NULLS LAST, c.article_id, c.idx""", [claim_id]))
 
 
 def sql(con: duckdb.DuckDBPyConnection, query: str, params: Optional[list] = None) -> list[dict]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from collections import Counter
 from datetime import date, datetime
@@ -76,6 +77,35 @@ def _full_date(value: Optional[str]) -> Optional[date]:
         return None
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
+
+
+def date_bounds(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """First and last day ('YYYY-MM-DD') a date of any precision covers, for range
+    filters: a month ends on its '-31', which compares right with any of its days;
+    a week, season or bare year is bounded by its year; an undated item has none."""
+    if not value:
+        return None, None
+    if _DAY.fullmatch(value[:10]):
+        return value[:10], value[:10]
+    if _MONTH.fullmatch(value[:7]) and not re.match(r"\d{4}-\d{2}-", value):
+        return value[:7] + "-01", value[:7] + "-31"
+    if _YEAR.match(value):
+        return value[:4] + "-01-01", value[:4] + "-12-31"
+    return None, None
+
+
+SEP = "\x1f"
+
+
+def names_field(*groups) -> str:
+    """An event's participants and place as one string: `SEP + name + SEP` finds one."""
+    names = [str(n) for g in groups for n in (g if isinstance(g, (list, tuple)) else [g]) if n]
+    return SEP + SEP.join(names) + SEP
+
+
 def _strings(values) -> list[str]:
     return [str(v) for v in values or []]
 
@@ -93,6 +123,11 @@ def record_rows(record: Record | dict, content_hash: str, cluster_id: Optional[s
     published = rec.get("published") or {}
     text = rec.get("text") or ""
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+    cluster = cluster_id or aid
+    pub_value = published.get("value")
+    pub_date = _full_date(pub_value)
+    pub_text = pub_date.isoformat() if pub_date else None
+    pub_first, pub_last = date_bounds(pub_value)
     rows["articles"].append({
         "id": aid,
         "content_hash": content_hash,
@@ -124,6 +159,7 @@ def record_rows(record: Record | dict, content_hash: str, cluster_id: Optional[s
             "label_fr": ent.get("label_fr"), "label_key": name_key(ent.get("label_fr")),
             "country": ent.get("country"), "lat": lat, "lon": lon, "n_mentions": len(mentions),
             "roles": _json(ent.get("roles") or []),
+            "cluster_id": cluster, "published": pub_value, "date_first": pub_first, "date_last": pub_last,
         })
         for m in mentions:
             rows["mentions"].append({
@@ -143,6 +179,9 @@ def record_rows(record: Record | dict, content_hash: str, cluster_id: Optional[s
             "channel": q.get("channel"), "place": q.get("place"), "date": q.get("date"),
             "stance": q.get("stance"), "same_as": q.get("same_as"), "qkey": qkey, "occurrence": rank,
             "data": _item_json(record.quotes if typed else None, i, q),
+            "cluster_id": cluster, "published_date": pub_date, "title": rec.get("title"), "n_articles": 1,
+            "speaker_key": name_key(sp.get("description")),
+            **dict(zip(("date_first", "date_last"), date_bounds(q.get("date") or pub_text))),
         })
     for i, t in enumerate(rec.get("times") or []):
         rows["times"].append({
@@ -166,5 +205,9 @@ def record_rows(record: Record | dict, content_hash: str, cluster_id: Optional[s
             "confidence": e.get("confidence"), "cameo": e.get("cameo"), "quad_class": e.get("quad_class"),
             "ekey": ekey, "occurrence": rank,
             "data": _item_json(record.events if typed else None, i, e),
+            "cluster_id": cluster, "published_date": pub_date, "source": rec.get("source"), "n_articles": 1,
+            "n_sources": 1 if rec.get("source") else 0,
+            "names": names_field(_strings(e.get("actors")), _strings(e.get("recipients")), e.get("place")),
+            **dict(zip(("date_first", "date_last"), date_bounds(e.get("date") or pub_text))),
         })
     return rows

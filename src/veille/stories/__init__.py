@@ -1,4 +1,4 @@
-"""Stories: links between articles (near-duplicate wire copies; later, cross-article claims)."""
+"""Stories: links between articles (near-duplicate wire copies, cross-article claims)."""
 
 from .near_dup import NearDuplicateIndex, signature, similarity
 
