@@ -71,3 +71,15 @@ def test_a_failing_component_becomes_a_warning_not_a_lost_article(analyzer):
 def test_empty_and_whitespace_text(analyzer):
     record = analyzer.analyze(Article(text="   \n\n  "))
     assert record.sentences == [] and record.entities == []
+
+
+def test_workers_that_cannot_load_the_pipeline_stop_the_run_with_a_message(tmp_path):
+    from veille.core import Veille
+    from veille.errors import VeilleError
+    from veille.settings import Settings
+
+    src = tmp_path / "a.txt"
+    src.write_text("Le conseil de l'Otan s'est réuni à Bruxelles.", encoding="utf-8")
+    core = Veille(Settings(model="fr_core_news_absent"))
+    with pytest.raises(VeilleError, match="fr_core_news_absent"):
+        list(core.run([str(src)], workers=2))

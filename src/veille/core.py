@@ -13,7 +13,7 @@ import multiprocessing as mp
 from collections import deque
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from .errors import Rejection
+from .errors import Rejection, VeilleError
 from .models import Article, Record
 from .settings import Settings
 
@@ -121,7 +121,10 @@ class Veille:
 
             def drain(limit: int):
                 while len(pending) > limit:
-                    yield from pending.popleft().get()
+                    try:
+                        yield from pending.popleft().get()
+                    except _WorkerFailed as exc:
+                        raise VeilleError(f"the NLP pipeline could not be loaded in a worker: {exc}") from None
 
             for item in items:
                 if isinstance(item, Rejection):
@@ -171,12 +174,26 @@ def shared_analyzer(settings: Settings):
 _WORKER_ANALYZER = None
 
 
-def _worker_init(settings: Settings) -> None:
-    global _WORKER_ANALYZER
-    from .nlp.pipeline import Analyzer
+_WORKER_ERROR: Optional[str] = None
 
-    _WORKER_ANALYZER = Analyzer(settings)
+
+def _worker_init(settings: Settings) -> None:
+    # An initializer that raises makes multiprocessing.Pool start a new worker,
+    # forever: keep the error and report it with the first task instead.
+    global _WORKER_ANALYZER, _WORKER_ERROR
+    try:
+        from .nlp.pipeline import Analyzer
+
+        _WORKER_ANALYZER = Analyzer(settings)
+    except Exception as exc:  # noqa: BLE001 - re-raised in the parent as a VeilleError
+        _WORKER_ERROR = f"{type(exc).__name__}: {exc}"
 
 
 def _worker_run(batch: list[Article]) -> list[Result]:
+    if _WORKER_ERROR is not None:
+        raise _WorkerFailed(_WORKER_ERROR)
     return _analyze_batch(_WORKER_ANALYZER, batch)
+
+
+class _WorkerFailed(Exception):
+    """The pipeline could not be built in a worker process."""
