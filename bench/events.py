@@ -2,7 +2,7 @@
 
   python bench/events.py seed                 score the seed gold (/work/shared/gold): type+actor+modality
                                               P/R/F1, modality accuracy, and every system event listed
-  python bench/events.py orangesum [-n 100]   run on OrangeSum world/politics articles: events per article,
+  python bench/events.py orangesum [-n 100] [--article-seed S]   run on OrangeSum world/politics articles: events per article,
                                               type / modality / source distributions, time per article,
                                               and a dump of 40 events with their evidence for hand review
 
@@ -81,8 +81,8 @@ def run_seed(analyzer) -> None:
                   f"cameo={e.cameo} q={e.quad_class} conf={e.confidence} +{len(e.more_evidence)} | {e.evidence.text[:90]}")
 
 
-def run_orangesum(analyzer, n: int, dump: Path, review: int) -> None:
-    rows = orangesum_articles(n)
+def run_orangesum(analyzer, n: int, dump: Path, review: int, article_seed: int = 13, review_seed: int = 5) -> None:
+    rows = orangesum_articles(n, article_seed)
     arts = [_article(r) for r in rows]
     t0 = time.time()
     recs = list(analyzer.analyze_many(arts))
@@ -100,7 +100,7 @@ def run_orangesum(analyzer, n: int, dump: Path, review: int) -> None:
           f"reported_by: {sum(1 for _, e in events if e.reported_by)}; merged (more_evidence): "
           f"{sum(1 for _, e in events if e.more_evidence)}; disputed: {sum(1 for _, e in events if e.disputed_by)}")
     print("quad classes:", Counter(e.quad_class for _, e in events).most_common())
-    sample = random.Random(5).sample(events, min(review, len(events)))
+    sample = random.Random(review_seed).sample(events, min(review, len(events)))
     with dump.open("w", encoding="utf-8") as fh:
         for k, (rec, e) in enumerate(sample):
             fh.write(f"## {k} article {rec.id} {e.type}/{e.mode} modality={e.modality} conf={e.confidence}\n")
@@ -117,6 +117,8 @@ def main(argv=None) -> None:
     ap.add_argument("-n", type=int, default=100)
     ap.add_argument("--review", type=int, default=40)
     ap.add_argument("--dump", type=Path, default=Path("/tmp/veille_events_review.txt"))
+    ap.add_argument("--article-seed", type=int, default=13, help="another value draws other articles (fresh review)")
+    ap.add_argument("--review-seed", type=int, default=5)
     args = ap.parse_args(argv)
     from veille.nlp.pipeline import Analyzer
 
@@ -124,7 +126,7 @@ def main(argv=None) -> None:
     if args.what == "seed":
         run_seed(analyzer)
     else:
-        run_orangesum(analyzer, args.n, args.dump, args.review)
+        run_orangesum(analyzer, args.n, args.dump, args.review, args.article_seed, args.review_seed)
 
 
 if __name__ == "__main__":

@@ -165,3 +165,69 @@ def test_no_non_asserted_seed_event_comes_out_asserted(analyzer, seed_texts):
 def test_empty_and_eventless_texts(analyzer):
     assert events_of(analyzer, "") == []
     assert events_of(analyzer, "Il fait beau ce matin à Paris.") == []
+
+
+def _has(evs, etype, actors, modality="asserted"):
+    return any(e.type == etype and e.actors == actors and e.modality == modality for e in evs)
+
+
+def test_unnamed_groups_act(analyzer):
+    # OrangeSum (Hong Kong): police outside France stay a described group
+    evs = events_of(analyzer, "Les télévisions ont montré des tirs de gaz lacrymogène par la police après minuit mais la "
+                              "situation semblait globalement calme.")
+    assert _has(evs, "ASSAULT", ["police"]), [(e.type, e.actors) for e in evs]
+    # in a French article the police is the National Police of the knowledge base
+    evs = events_of(analyzer, "A Toulouse comme à Lille, les cortèges ont été dispersés par la police, qui a fait usage "
+                              "de canons à eau.")
+    assert _has(evs, "COERCE", ["National Police"]), [(e.type, e.actors) for e in evs]
+
+
+def test_gatherings_and_interviews_are_not_meetings(analyzer):
+    # OrangeSum: a journalist's interview is no political consultation; protesters gathering protest
+    evs = events_of(analyzer, "Au cours des dernières semaines, l'AFP s'est entretenue avec une dizaine de Palestiniens "
+                              "éborgnés par des tirs israéliens.")
+    assert not [e for e in evs if e.type == "CONSULT"]
+    evs = events_of(analyzer, "Les manifestants, parmi lesquels des infirmières et aides-soignantes en blouse blanche, se "
+                              "sont réunis devant l'hôpital Robert-Debré autour d'une large pancarte.")
+    assert [e.type for e in evs] == ["PROTEST"]
+
+
+def test_concessive_si_asserts_and_imperfect_si_supposes(analyzer):
+    evs = events_of(analyzer, "Si le Premier ministre Édouard Philippe a signé un accord avec les syndicats en mai, il a "
+                              "échoué à rallier la CGT.")
+    assert _has(evs, "SUPPORT", ["Édouard Philippe"])
+    # OrangeSum
+    evs = events_of(analyzer, "Comme lorsqu'il avait déclaré, en mai, à un animateur de radio qu'il n'était \"pas noir\" "
+                              "s'il songeait à voter pour Donald Trump.")
+    assert not [e for e in evs if e.modality == "asserted"], [(e.type, e.modality) for e in evs]
+
+
+def test_protest_without_named_protesters_is_coded_by_its_country(analyzer):
+    evs = events_of(analyzer, "Une manifestation contre le gouvernement était organisée dans l'après-midi à Beyrouth.")
+    assert _has(evs, "PROTEST", ["Lebanon"])
+
+
+def test_pronoun_actor_is_the_previous_subject_when_it_agrees(analyzer):
+    evs = events_of(analyzer, "Le Premier ministre britannique Boris Johnson a reçu mardi le président ukrainien. Il a "
+                              "ensuite rencontré les dirigeants de l'Otan à Bruxelles.")
+    assert all(e.actors == ["Boris Johnson"] for e in evs) and len(evs) == 2
+    # « il » after a plural subject is someone else: no actor, no event (seed sentence)
+    evs = events_of(analyzer, "Les communiqués contradictoires concernant le début du retrait des forces américaines "
+                              "d'Irak sont directement liés à la position floue de Donald Trump. D'un côté, il avait "
+                              "promis de retirer au moins une partie des forces des points chauds au Moyen-Orient.")
+    assert not [e for e in evs if e.trigger.text == "retirer" and e.actors != ["Donald Trump"]]
+
+
+def test_first_person_in_a_quote_is_its_speaker(analyzer):
+    evs = events_of(analyzer, "\"Je demande à la Chine de libérer les journalistes\", a déclaré le ministre allemand des "
+                              "Affaires étrangères Heiko Maas.")
+    ev = one(evs, "REQUEST")
+    assert ev.actors == ["Heiko Maas"] and ev.recipients == ["China"]
+    assert [e.type for e in evs] == ["REQUEST"]  # the release asked for is not one
+
+
+def test_a_motive_is_not_an_attack(analyzer):
+    # OrangeSum
+    evs = events_of(analyzer, "En riposte au rétablissement des sanctions américaines, Téhéran poursuit donc sa "
+                              "trajectoire de production d'uranium.")
+    assert not [e for e in evs if e.type == "ASSAULT"]

@@ -147,3 +147,20 @@ def test_event_dates_keep_the_calendar_part_of_time_values():
 
     assert [_clean(v) for v in ("2020-06-10TEV", "PAST_REF", "2020-W22", "2020-01", None)] == [
         "2020-06-10", None, "2020-W22", "2020-01", None]
+
+
+def test_groups_table_loads_and_names_protesters():
+    from veille.nlp.events.groups import GENERIC_PROTESTERS, load_groups
+
+    groups = load_groups()
+    labels = {g.label for g in groups}
+    assert GENERIC_PROTESTERS <= labels
+    police = [g for g in groups if "police" in g.heads]
+    assert police and police[0].bodies.get("FR") == "National Police"
+
+
+def test_negative_conditions_parse():
+    lex = parse_lexicon(["CONSULT\t-\tVERB\tprendre\tobl:à=MEETING noclitic=en nosubj=MEDIA\n"])
+    (trig,) = lex.verbs["prendre"]
+    kinds = [atom.kind for group in trig.conditions for atom in group]
+    assert kinds == ["obl", "noclitic", "nosubj"]

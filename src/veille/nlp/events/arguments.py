@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...models import Entity
 from ..docdata import entity_for_span, state
+from .groups import group_entity
 
 try:  # the entities layer may land after us: work without it
     from ..entities.resolve import resolve_np as _resolve_np  # type: ignore
@@ -84,9 +85,11 @@ def resolve_token(tok: Token, depth: int = 0) -> Entity | None:
     low = tok.lower_
     if tok.pos_ == "PRON":
         if low in _RELATIVE and tok.head.dep_ in ("acl:relcl", "acl"):
-            return resolve_token(tok.head.head, depth + 1)
+            return resolve_token(_relative_antecedent(tok), depth + 1)
         if low in _PERSONAL:
             return _antecedent(tok, depth)
+        if low in _FIRST_PERSON:
+            return _speaker_of(tok)
         return None
     if low == "dernier" and any(c.lower_ == "ce" for c in tok.children):
         return _last_entity_before(tok, {"PER"})
@@ -121,6 +124,42 @@ def resolve_token(tok: Token, depth: int = 0) -> Entity | None:
             return possessor(tok, depth)
     if low == "pays" and any(c.lower_ in ("le", "ce") for c in tok.children):
         return _last_entity_before(tok, {"GPE", "LOC"})
+    return group_entity(tok)
+
+
+_FIRST_PERSON = {"je", "j'", "j’", "moi"}
+
+
+def _relative_antecedent(rel: Token) -> Token:
+    """The noun a relative pronoun stands for. The parser often hangs the relative clause
+    on the main verb (« des barrages des forces de l'ordre, qui ont avancé »): then the
+    noun just before the pronoun is the antecedent."""
+    head = rel.head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return head
+    k = rel.i - 1
+    while k >= rel.sent.start and rel.doc[k].pos_ == "PUNCT":
+        k -= 1
+    prev = rel.doc[k] if k >= rel.sent.start else head
+    return prev if prev.pos_ in ("NOUN", "PROPN") else head
+
+
+def _speaker_of(pron: Token) -> Entity | None:
+    """« je » inside a quotation is its speaker."""
+    best = None
+    for q in state(pron.doc).get("quotes") or []:
+        try:
+            if q.content.start <= pron.idx < q.content.end and (
+                best is None or q.content.end - q.content.start < best.content.end - best.content.start
+            ):
+                best = q
+        except AttributeError:
+            continue
+    if best is None or best.speaker is None:
+        return None
+    for ent in state(pron.doc)["entities"]:
+        if (best.speaker.entity and ent.id == best.speaker.entity) or ent.name == best.speaker.name:
+            return ent
     return None
 
 
@@ -159,8 +198,18 @@ def subject_of(verb: Token) -> Token | None:
         for c in v.children:
             if c.dep_ == "obl:agent":  # passive: the agent acts
                 return c
+        if v.dep_ == "advcl" and _finite(v):
+            # a finite adverbial clause has its own subject; without one the parse went wrong
+            # (« le président qui, évoquant…, a semblé menacer » hung on the main verb)
+            return None
         if v.dep_ in ("xcomp", "conj", "advcl", "acl") and v.head is not v:
+            participle = v.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense")
             v = v.head
+            if participle and v.pos_ in ("NOUN", "PROPN"):
+                # « a appelé à l'union sacrée, exhortant… »: the participle is the clause's, not the noun's
+                while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+                    v = v.head
+                continue
             if v.pos_ == "NOUN":  # « la décision d'éliminer » → subject of the decision's verb
                 if v.dep_ in ("nsubj:pass",):
                     for c in v.head.children:
@@ -172,9 +221,16 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _finite(verb: Token) -> bool:
+    return "Fin" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children
+    )
+
+
 def _antecedent(pron: Token, depth: int) -> Entity | None:
-    """Personal pronoun subject: the subject of the clause it is coordinated with, else
-    the subject of the previous sentence."""
+    """Personal pronoun subject: the subject of the clause it is coordinated with, else the
+    salient subject of the sentences before (the main clause's subject, then the speaker of
+    a quotation there), the nearest one that agrees in number and gender."""
     verb = pron.head
     if verb.dep_ in ("conj", "ccomp"):
         # « X contribuaient…, mais ils ont quitté » / « Macron l'avait prévenu qu'il
@@ -182,14 +238,70 @@ def _antecedent(pron: Token, depth: int) -> Entity | None:
         subj = subject_of(verb.head)
         if subj is not None and subj.i != pron.i:
             return resolve_token(subj, depth + 1)
+    doc = pron.doc
+    plural = pron.lower_ in ("ils", "elles", "eux")
+    gender = "Fem" if pron.lower_ in ("elle", "elles") else "Masc" if pron.lower_ in ("il", "ils", "lui", "eux") else None
     sent = pron.sent
-    if sent.start > 0:
-        prev = pron.doc[sent.start - 1].sent
-        root = prev.root
-        subj = subject_of(root)
-        if subj is not None:
-            return resolve_token(subj, depth + 1)
+    for _ in range(3):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        for cand in _salient_subjects(sent):
+            if cand.pos_ == "PRON":
+                if cand.lower_ not in _PERSONAL or (cand.lower_ in ("ils", "elles", "eux")) != plural:
+                    continue
+                ent = _antecedent(cand, depth + 1) if depth < 3 else None
+                if ent is not None:
+                    return ent
+                continue
+            if not _agrees(cand, plural, gender):
+                if cand.head.i == sent.root.i:
+                    return None  # the topic changed: the main subject is someone else
+                continue
+            ent = resolve_token(cand, depth + 1)
+            if ent is not None:
+                return ent
+        for ent in _speakers_in(sent):
+            return ent
     return None
+
+
+def _salient_subjects(sent: Span) -> list[Token]:
+    """Subjects of a sentence, the main clause's first."""
+    root = sent.root
+    out = []
+    s = subject_of(root)
+    if s is not None and s.dep_ == "nsubj":
+        out.append(s)
+    out += [t for t in sent if t.dep_ == "nsubj" and t not in out and t.head.pos_ in ("VERB", "AUX", "ADJ")]
+    return out
+
+
+def _agrees(tok: Token, plural: bool, gender: str | None) -> bool:
+    coordinated = any(c.dep_ == "conj" for c in tok.children)
+    number = tok.morph.get("Number")
+    is_plural = coordinated or ("Plur" in number and tok.pos_ != "PROPN")
+    if is_plural != plural:
+        return False
+    if gender and tok.pos_ == "NOUN" and not coordinated:
+        g = tok.morph.get("Gender")
+        if g and gender not in g:
+            return False
+    return True
+
+
+def _speakers_in(sent: Span) -> list[Entity]:
+    out = []
+    ents = state(sent.doc)["entities"]
+    for q in state(sent.doc).get("quotes") or []:
+        cue = getattr(q, "cue_span", None)
+        if cue is None or not (sent.start_char <= cue.start < sent.end_char) or q.speaker is None:
+            continue
+        for ent in ents:
+            if (q.speaker.entity and ent.id == q.speaker.entity) or ent.name == q.speaker.name:
+                out.append(ent)
+                break
+    return out
 
 
 def _last_entity_before(tok: Token, types: set[str]) -> Entity | None:

@@ -137,6 +137,9 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
         if atom.value:
             return any(in_class(v, atom.value, lex) for v in _infinitives_of(tok))
         return _has_infinitive(tok)
+    if k == "noclitic":
+        # « s'en prendre à » attacks (verbally), « prendre part à » takes part
+        return not any(c.lower_ == atom.value and c.pos_ == "PRON" for c in tok.children)
     if k == "noobj":
         return not any(c.dep_ == "obj" for c in tok.children)
     if k == "nocomp":
@@ -150,6 +153,13 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
         return any(c.dep_ == "amod" and c.lemma_ in names for c in tok.children)
     if k == "obj":
         return any(in_class(o, atom.value, lex) for o in objects(tok))
+    if k == "nosubj":
+        # « les manifestants se sont réunis », « l'AFP s'est entretenue avec… »: not a meeting
+        subs = subjects(tok)
+        if not subs:
+            s = subject_of(tok)
+            subs = [s] if s is not None else []
+        return not any(in_class(s, atom.value, lex) for s in subs)
     if k == "subj":
         subs = subjects(tok)
         if not subs:

@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Token
 
 from ...models import Entity, Event, Span
 from ..docdata import state
-from .arguments import np_span, place_of, possessor, resolve_span, resolve_token, subject_of
+from .arguments import names_head, np_span, place_of, possessor, resolve_span, resolve_token, subject_of
 from .conditions import conditions_hold, is_passive, objects, obliques, subjects
+from .groups import GENERIC_PROTESTERS, country_entity, group_entity, is_country
 from .lexicon import Lexicon, Trigger
 from .modality import Frames, frame_chain, modality_of
 from .modes import absorbed_mode, assault_mode, consult_mode
@@ -84,11 +85,25 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             continue
         if pos not in ("VERB", "NOUN"):
             continue
-        for trig in lex.triggers(lemma, pos):
+        trigs = lex.triggers(lemma, pos)
+        if not trigs and pos == "VERB" and lemma.endswith("e") and "Fin" in tok.morph.get("VerbForm"):
+            # the lemmatizer leaves some present forms as nouns' lemmas (« je demande » -> demande)
+            trigs = lex.triggers(lemma + "r", pos)
+        if pos == "NOUN" and _motive(tok):
+            continue
+        for trig in trigs:
             if conditions_hold(trig, tok, lex):
                 out.append(Mention(tok, trig, trig.type, trig.mode))
                 break
     return out
+
+
+def _motive(noun: Token) -> bool:
+    """« En riposte au rétablissement des sanctions », « en représailles à… »: the bare noun
+    after « en » gives the motive of the clause's act, it is not an act of its own."""
+    return noun.lemma_ in ("riposte", "représailles", "réponse") and any(
+        c.dep_ == "case" and c.lower_ == "en" for c in noun.children
+    ) and not any(c.dep_ == "det" for c in noun.children)
 
 
 _ETRE_VERBS = {"convenir", "partir", "revenir", "retourner", "sortir", "entrer", "rester", "venir", "arriver", "tomber"}
@@ -264,7 +279,8 @@ def _noun_args(m: Mention, lex: Lexicon) -> tuple[list[Entity | None], list[Enti
         if e is not None and e.type != "LOC":
             recipients.append(e)
     if any(c.dep_ == "det" and c.lower_ in ("son", "sa", "ses", "leur", "leurs") for c in tok.children):
-        actors.append(possessor(tok))
+        # « son retrait »: who withdraws; « sa détention », « son assassinat »: who undergoes it
+        (actors if m.type in _GENITIVE_ACTOR else recipients).append(possessor(tok))
     head = tok.head
     if (
         head is not tok
@@ -279,6 +295,20 @@ def _noun_args(m: Mention, lex: Lexicon) -> tuple[list[Entity | None], list[Enti
             if m.type in _GENITIVE_ACTOR or not actors:
                 actors.append(_resolve_agent(s))
                 bonus += 0.15 if direct and s.pos_ != "PRON" else 0.05
+    if not any(actors) and tok.dep_ in ("obl:mod", "obl") and head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "case" and c.lower_ == "en" for c in tok.children
+    ) and not any(c.dep_ == "det" for c in tok.children):
+        # « Alors en déplacement en Chine, Emmanuel Macron… », « en visite à Moscou, il… »
+        s = subject_of(head)
+        if s is not None:
+            actors.append(_resolve_agent(s))
+    entre = obliques(tok, "entre")
+    if not any(actors) and entre:
+        # « des affrontements entre manifestants et forces de l'ordre »: the first side acts
+        actors.append(_resolve_agent(entre[0]))
+        for c in entre[0].children:
+            if c.dep_ == "conj":
+                recipients.append(_resolve_agent(c))
     if not any(actors) and tok.dep_ in ("nsubj", "nsubj:pass") and head is not tok:
         # « un retrait, du moins partiel, des forces américaines devaient… » is often
         # parsed with two subjects: the second names the actor
@@ -303,6 +333,11 @@ def _carrier(verb: Token, m: Mention, lex: Lexicon) -> bool:
 def _resolve_agent(tok: Token) -> Entity | None:
     """An agent phrase: « une frappe de drone américain » acts for the United States."""
     ent = resolve_token(tok)
+    if ent is not None and ent.type in ("GPE", "LOC") and tok.pos_ == "NOUN" and not names_head(ent, tok):
+        # « un policier à Minneapolis »: the place in the phrase does not act, the group does
+        group = group_entity(tok)
+        if group is not None:
+            return group
     if ent is not None:
         return ent
     # only a demonym or a name of a state/organization on the phrase acts through it
@@ -337,7 +372,7 @@ def _verb_args(m: Mention) -> tuple[list[Entity | None], list[Entity | None], fl
     bonus = 0.15 if any(actors) and not any(s.pos_ == "PRON" for s in direct) else 0.05 if any(actors) else 0.0
     if not any(actors) and not is_passive(tok):
         s = subject_of(tok)
-        if s is not None:
+        if s is not None and not _quoted_away(tok, s):
             actors.append(_resolve_agent(s))
     recipients: list[Entity | None] = [_resolve_subject(o, tok) for o in objects(tok)]
     for prep in ("à", "contre", "avec", "de"):
@@ -347,6 +382,41 @@ def _verb_args(m: Mention) -> tuple[list[Entity | None], list[Entity | None], fl
             if c.dep_ in ("obl:arg", "iobj") or prep in ("contre", "avec"):
                 recipients.append(resolve_token(c))
     return actors, recipients, bonus
+
+
+def _name_protesters(events: list[Event]) -> None:
+    """« les manifestants » of an article about a named movement's protest are that
+    movement's: the actor of its protests with a named actor."""
+    movement = next((e.actors[0] for e in events if e.type == "PROTEST" and e.actors
+                     and e.actors[0] not in GENERIC_PROTESTERS and not is_country(e.actors[0])
+                     and e.modality == "asserted"), None)
+    if movement is None:
+        return
+    for e in events:
+        e.actors = [movement if a in GENERIC_PROTESTERS else a for a in e.actors]
+        e.recipients = [movement if a in GENERIC_PROTESTERS else a for a in e.recipients if a != movement or a in GENERIC_PROTESTERS]
+
+
+def sent_of(tok: Token):
+    return tok.sent
+
+
+def _counts_only(src: Source, etype: str, sent) -> bool:
+    """« Les manifestations ont rassemblé 31.000 personnes, selon le ministère »: « selon »
+    vouches for the figure of a public protest, not for the protest having taken place."""
+    q = src.quote
+    if etype != "PROTEST" or q is None or (q.cue or "").lower() != "selon":
+        return False
+    return any(t.like_num or t.pos_ == "NUM" for t in sent)
+
+
+def _quoted_away(tok: Token, subj: Token) -> bool:
+    """« Assad interpelle la France : "Attaquer la Libye…" »: an infinitive quoted with no
+    subject of its own is not done by whoever the parse hangs it on outside the quotation."""
+    if "Inf" not in tok.morph.get("VerbForm"):
+        return False
+    q = quote_at(tok.doc, tok.idx)
+    return q is not None and not (q.content.start <= subj.idx < q.content.end)
 
 
 def build_events(doc: Doc, lex: Lexicon) -> list[Event]:
@@ -371,6 +441,7 @@ def build_events(doc: Doc, lex: Lexicon) -> list[Event]:
             events.append(ev)
     from .merge import merge_events
 
+    _name_protesters(events)
     events = merge_events(events)
     _apply_denials(doc, events, denials, lex, pub_value)
     return events
@@ -383,9 +454,19 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None) -> Eve
     else:
         actors, recipients, bonus = _verb_args(m)
     actor_names = _entity_names(actors)
+    place_ent = place_of(tok)
+    if place_ent is None and tok.pos_ == "NOUN" and tok.head.i != tok.i and m.type == "PROTEST":
+        place_ent = place_of(tok.head)
+    if not actor_names and m.type == "PROTEST" and place_ent is not None:
+        # « une manifestation contre la présence française à Bamako »: unnamed protesters
+        # are coded by their country, as PLOVER and CAMEO code unnamed actors
+        country = country_entity(doc, place_ent.country)
+        if country is not None:
+            actor_names = [country]
     if not actor_names:
         return None
-    place_ent = place_of(tok)
+    if m.type in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE") and set(actor_names) <= GENERIC_PROTESTERS:
+        return None  # « ils se sont rendus à Downing Street »: a march, not a visit
     if place_ent is None and m.type in ("RETREAT", "MOBILIZE", "SANCTION"):
         place_ent = _place_from_args(tok, actor_names)
     if place_ent is None and tok.pos_ == "NOUN" and tok.head is not tok:
@@ -421,7 +502,9 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None) -> Eve
         reported_by = [n for n in src.names if n]
         if reported_by and reported_by[0] in actor_names:
             reported_by = reported_by[1:]  # the actor's own statement: only its relays report it
-        if modality == "asserted" and not speaks_for(src.speaker_entity, src.names[0], actor_names):
+        if modality == "asserted" and not speaks_for(src.speaker_entity, src.names[0], actor_names) and not _counts_only(
+            src, etype, sent_of(tok)
+        ):
             modality = "claimed"
     date_value = date_for(doc, tok, m)
     if date_value and pub_value and modality in ("asserted", "planned"):

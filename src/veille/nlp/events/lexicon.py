@@ -60,7 +60,9 @@ class Lexicon:
 
 
 def _parse_atom(text: str) -> Condition:
-    if text in ("xcomp", "nocomp", "comp", "noobj"):
+    if text in ("xcomp", "nocomp", "comp", "noobj") or text.startswith("noclitic="):
+        if text.startswith("noclitic="):
+            return Condition(kind="noclitic", value=text.partition("=")[2])
         return Condition(kind=text)
     key, _, value = text.partition("=")
     if key.startswith("obl:"):
@@ -69,7 +71,7 @@ def _parse_atom(text: str) -> Condition:
         return Condition(kind="hobl", prep=key[5:], value=value)
     if key == "xcomp":
         return Condition(kind="xcomp", value=value)
-    if key not in ("obj", "subj", "arg", "head", "amod"):
+    if key not in ("obj", "subj", "nosubj", "arg", "head", "amod"):
         raise ValueError(f"unknown condition {text!r}")
     return Condition(kind=key, value=value)
 

@@ -68,10 +68,24 @@ def _has_if(tok: Token) -> bool:
     """tok is in a « si » clause, or is the consequence of one (« si X…, Y imposeraient »)."""
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("si", "s'", "s’"):
-            return True
+            return not _factual_main(tok.head if tok.head.i != tok.i else tok)
         if c.dep_ == "advcl" and c.i < tok.i and any(k.dep_ == "mark" and k.lower_ in ("si", "s'", "s’") for k in c.children):
-            return True
+            return not _factual_main(tok)
     return False
+
+
+def _factual_main(main: Token) -> bool:
+    """« S'il a réussi à conclure un accord, il a échoué à… »: with a main clause in a past
+    tense of the indicative, « si » concedes a fact; a hypothesis needs a conditional, a
+    future or a present there (« si la Russie envahissait…, ils imposeraient »)."""
+    if main.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    moods, tenses = _mood(main)
+    if "Cnd" in moods or "Imp" in moods or "Fut" in tenses or "AuxFut" in tenses or _looks_conditional(main):
+        return False
+    has_aux = any(c.dep_ == "aux:tense" for c in main.children)
+    # a compound past only: the imperfect is the tense of hypotheses too (« s'il songeait à… »)
+    return has_aux and "Past" in tenses
 
 
 _CND_ENDINGS = ("aient", "ait", "ais", "ions", "iez")
@@ -95,10 +109,11 @@ def frame_chain(trigger: Token, lex: Lexicon, stop_at: set[int] | None = None) -
     tok = trigger
     steps = 0
     first_finite_seen = False
+    double_neg_at = -1  # « n'avait pas manqué de la reprendre »: a negated negative frame asserts
     while steps < 8:
         steps += 1
         fr.chain.append(tok)
-        if _neg(tok):
+        if _neg(tok) and tok.i != double_neg_at:
             fr.negated = True
         if _has_if(tok):
             fr.hypothetical = fr.modal_hypo = True
@@ -167,13 +182,18 @@ def frame_chain(trigger: Token, lex: Lexicon, stop_at: set[int] | None = None) -
         if lemma in hypo:
             fr.hypothetical = fr.modal_hypo = True
         elif lemma in neg_frames:
-            fr.negated = not fr.negated
+            if _neg(head):
+                double_neg_at = head.i
+            else:
+                fr.negated = not fr.negated
         elif lemma == "devoir":
             moods, tenses = _mood(head)
             if moods & {"Cnd"} or tenses & {"Imp"}:
                 fr.hypothetical = fr.modal_hypo = True
             else:
                 fr.planned = True
+        elif lemma == "aller" and tok.dep_ != "xcomp":
+            pass  # « va plus loin en pointant… »: only « aller + infinitive » is a future
         elif lemma in plan or (lemma == "avoir" and any(c.lemma_ in plan for c in head.children if c.dep_ == "obj")):
             fr.planned = True
         tok = head
