@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ..settings import Settings
+from . import glue as _glue  # noqa: F401
 from .entities import component as _entities  # noqa: F401
 from .events import component as _events  # noqa: F401
 from .quotes import component as _quotes  # noqa: F401
@@ -18,6 +19,7 @@ from .times import component as _times  # noqa: F401
 
 
 def add_paragraph_components(nlp: Language, settings: Settings) -> None:
+    nlp.add_pipe("veille_glue", first=True)
     _entities.add_paragraph_components(nlp, settings)
 
 

@@ -1,0 +1,78 @@
+"""Unglue sentences that lost their paragraph break.
+
+Corpora built from web pages often drop the break between paragraphs or between a
+sub-heading and its paragraph, gluing two sentences into one token: "l'AFP.Pendant",
+"».Mes", "ToulouseA Toulouse", "LilleDes centaines". spaCy's tokenizer keeps these as
+one token and its parser then reads one long sentence, which costs quotes and
+events their real boundaries. This component, first in the paragraph pipeline,
+splits such tokens and marks the second part as a sentence start; the text and its
+offsets are unchanged (a split only cuts a token in two).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# "AFP.Pendant", "unis.Selon", "2020.Le": a word (not an abbreviation like "U.S" or
+# "M") then a period glued to a capitalised word.
+_DOT_GLUE = re.compile(r"^(?P<left>[^\W_][\w'’\-]*[^\W_]|[»\"”)\]])(?P<dot>[.!?])(?P<right>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w'’\-]*)$")
+# ".Mes", "!Le": the tokenizer left the period on the next sentence's first word.
+_LEADING_DOT = re.compile(r"^(?P<dot>[.!?]+)(?P<right>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w'’\-]*)$")
+# "ToulouseA", "LilleDes": a sub-heading glued to a paragraph that starts with a
+# word that commonly opens a French sentence. Brand names in CamelCase
+# ("WhatsApp", "PlayStation") do not end in one of these words.
+_OPENERS = ("A|À|Au|Aux|Le|La|Les|Des|Du|De|Un|Une|Dans|Pour|Selon|Mais|En|Il|Elle|Ils|Elles|Cette|Ce|Ces|"
+            "Depuis|Après|Avant|Lors|Sur|Par|Pendant|Parmi|Face|Malgré|Alors|Ainsi|Enfin|Cependant|Toutefois|"
+            "Pourtant|Entre|Avec|Sans|Comme|Quant|Outre|On|Nous|Je|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|"
+            "Dimanche")
+_CAMEL_GLUE = re.compile(rf"^(?P<left>[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]{{3,}})(?P<right>{_OPENERS})$")
+
+
+def _parts(text: str) -> list[str] | None:
+    m = _DOT_GLUE.match(text)
+    if m and not _is_abbreviation(m.group("left")):
+        return [m.group("left"), m.group("dot"), m.group("right")]
+    m = _LEADING_DOT.match(text)
+    if m:
+        return [m.group("dot"), m.group("right")]
+    m = _CAMEL_GLUE.match(text)
+    if m:
+        return [m.group("left"), m.group("right")]
+    return None
+
+
+def _is_abbreviation(left: str) -> bool:
+    # "M.Macron" or "St.Louis" are not two sentences; "AFP" and "Unis" are words.
+    return (len(left) == 1 and left.isalpha()) or left.lower() in {"st", "ste", "mme", "mlle", "dr", "me", "mgr", "pr", "gén", "col"}
+
+
+def unglue(doc: Doc) -> Doc:
+    splits = []
+    for token in doc:
+        if len(token.text) < 3:
+            continue
+        parts = _parts(token.text)
+        if parts:
+            splits.append((token.i, parts))
+    if not splits:
+        return doc
+    starts = []
+    with doc.retokenize() as retokenizer:
+        offset = 0
+        for i, parts in splits:
+            token = doc[i]
+            # Before parsing, heads are placeholders the parser overwrites.
+            retokenizer.split(token, parts, heads=[(token, 0)] * len(parts))
+            starts.append(i + offset + len(parts) - 1)
+            offset += len(parts) - 1
+    for i in starts:
+        doc[i].is_sent_start = True
+    return doc
+
+
+@Language.factory("veille_glue", assigns=["token.is_sent_start"])
+def make_glue(nlp: Language, name: str):
+    return unglue
