@@ -56,11 +56,11 @@ def test_score_documents_strict_relaxed_and_values():
 @pytest.mark.slow
 def test_score_timeml_on_fr_timebank_dev(analyzer):
     s = score_timeml(DEV, analyzer)
-    # Floors a little under what the layer reaches (relaxed F1 0.95, date values 0.96);
-    # HeidelTime: relaxed F1 0.91, dates 0.84.
-    assert s["relaxed"]["f1"] >= 0.93
-    assert s["strict"]["f1"] >= 0.87
-    assert s["date_value_accuracy"] >= 0.93
+    # Floors a little under what the layer reaches (relaxed F1 0.957, strict 0.909, date
+    # values 0.956); HeidelTime: relaxed F1 0.91, dates 0.84.
+    assert s["relaxed"]["f1"] >= 0.95
+    assert s["strict"]["f1"] >= 0.90
+    assert s["date_value_accuracy"] >= 0.95
     assert s["value_accuracy"] >= 0.92
     assert s["type_accuracy"] >= 0.95
     assert s["counts"]["documents"] >= 50 and s["counts"]["gold"] >= 170

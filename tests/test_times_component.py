@@ -112,3 +112,31 @@ def test_date_for_span_among_two_dates(analyzer):
     assert date_for_span(doc, i, i + len("adopté")).value == "2020-01-09"
     i = text.index("voté")
     assert date_for_span(doc, i, i + len("voté")).value == "2020-01-05"
+
+
+@pytest.mark.parametrize("text,published,expr,value", [
+    # OrangeSum 13536: a report of the day, then a narrative of an older day.
+    ("De nouveaux éléments ont émergé lundi 6 janvier. Il a embarqué à bord d'un jet privé le 29 décembre en fin "
+     "de soirée à destination d'Istanbul. Arrivé à l'aéroport Atatürk le lendemain matin, il a pris de là un autre "
+     "appareil privé pour rallier Beyrouth.", "2020-01-06", "le lendemain matin", "2019-12-30TMO"),
+    # OrangeSum 35615: the day set in the previous sentence.
+    ("Lundi 24 août, la police a arrêté l'un des deux auteurs des violences. L'autre s'est rendu dans "
+     "l'après-midi au commissariat.", "2020-08-27", "l'après-midi", "2020-08-24TAF"),
+    # OrangeSum 11540: "au lendemain de X" in a present clause is the publication day.
+    ("Au lendemain du grand oral d'Edouard Philippe sur la réforme des retraites, le gouvernement se heurte à la "
+     "CFDT, vent debout contre le principe d'âge pivot présenté ce mercredi 11 décembre par le Premier ministre.",
+     "2019-12-12", "Au lendemain", "2019-12-12"),
+    # A background date several sentences back does not date a time of day of the report.
+    ("Le président a réuni mardi son gouvernement. Les sanctions avaient été imposées après le putsch du 18 août. "
+     "Le comité a désigné un vice-président. La Cédéao a suspendu le Mali. Une manifestation était organisée "
+     "dans l'après-midi à Bamako.", "2020-09-22", "l'après-midi", "2020-09-22TAF"),
+])
+def test_times_of_day_take_the_day_of_their_scene(analyzer, text, published, expr, value):
+    rec = record(analyzer, text, published)
+    assert by_text(rec)[expr].value == value
+
+
+def test_passe_compose_with_etre_parsed_as_passive_is_past(analyzer):
+    # fr_core_news_md reads "suis allé" as a passive; the weekday is still the past one.
+    rec = record(analyzer, "Je suis allé mardi lui remettre ce qui était convenu.", "2020-07-06")
+    assert by_text(rec)["mardi"].value == "2020-06-30"

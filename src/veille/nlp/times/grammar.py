@@ -33,7 +33,7 @@ _MOD = (r"(?P<mod>(?:(?:au|en)\s+)?(?:tout\s+)?début(?:\s+(?:du\s+mois\s+)?(?:d
         r"|(?:(?:à|a)\s+la\s+)?mi[\s\-]"
         r"|(?:au\s+)?milieu\s+(?:du\s+mois\s+)?(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
         r"|courant\s+)\s*")
-_LOCAL = r"(?:\s*(?<=\s)(?:locales?|heure\s+(?:locale|de\s+Paris|française|de\s+France)|GMT|UTC|en\s+France|\((?:heure\s+)?(?:locale|de\s+Paris|française|GMT)\)))?"
+_LOCAL = r"(?P<local>\s*(?<=\s)(?:locales?|heure\s+(?:locale|de\s+Paris|française|de\s+France)|GMT|UTC|en\s+France|\((?:heure\s+)?(?:locale|de\s+Paris|française|GMT)\)))?"
 
 _FLAGS = re.IGNORECASE
 
@@ -218,6 +218,8 @@ def _day_month(m: re.Match, text: str) -> Optional[Candidate]:
     before = words_before(text, m.start(), 2)
     if before and before[-1] in ("aujourd'hui", "aujourd’hui") or before[-2:] == ["en", "ce"]:
         f["today"] = True
+    if before and before[-1] in ("d'ici", "d’ici", "ici") and f["rel"] is None:
+        f["rel"] = "next"  # "d'ici le 15 octobre": a deadline ahead
     return Candidate(m.start(), m.end(), "date", f)
 
 
@@ -487,8 +489,15 @@ def _part_code(text: str | None) -> Optional[tuple[str, Optional[str]]]:
     mod = "END" if "fin" in t.split() else ("START" if "début" in t else None)
     for word, code in lx.DAY_PARTS.items():
         if re.search(rf"\b{re.escape(word)}\b", t):
-            return code, mod
+            return _journee(code, mod)
     return None
+
+
+def _journee(code: str, mod: Optional[str]) -> tuple[str, Optional[str]]:
+    """'en début de journée' is the morning, 'en fin de journée' the evening, 'en milieu de journée' midday."""
+    if code == "DT" and mod in ("START", "END", "MID"):
+        return {"START": "MO", "END": "EV", "MID": "MI"}[mod], None
+    return code, mod
 
 
 @rule("last_night", r"\b(?:la|cette)\s+(?P<part>nuit|soirée)\s+(?:dernière|passée)(?!\w)", priority=2,
@@ -498,17 +507,36 @@ def _last_night(m: re.Match, text: str) -> Optional[Candidate]:
                                                     "mod": None, "weekday": None})
 
 
-@rule("veille", rf"\b(?P<det>la|le|l['’])\s*(?P<w>veille|lendemain|surlendemain|avant-veille)(?!\w)"
-      rf"(?:\s+(?:au\s+)?(?P<part>soir|matin))?", priority=1, words=["veille", "lendemain", "surlendemain", "avant"], last=("la", "le", "l'", "l’"), prefix=r"\b(?:la|le|l['’])\s*", prefix_required=True)
+@rule("veille", rf"\b(?P<det>(?:(?:à|a|dès)\s+)?la|(?:dès\s+)?le|l['’]|au)\s*(?P<w>veille|lendemain|surlendemain|avant-veille)(?!\w)"
+      rf"(?:\s+(?:au\s+)?(?P<part>soir|matin))?", priority=1, words=["veille", "lendemain", "surlendemain", "avant"],
+      last=("la", "le", "l'", "l’", "au"), prefix=r"\b(?:(?:(?:à|a|dès)\s+)?la|(?:dès\s+)?le|l['’]|au)\s*", prefix_required=True)
 def _veille(m: re.Match, text: str) -> Optional[Candidate]:
     w = m.group("w").lower()
     offset = {"veille": -1, "avant-veille": -2, "lendemain": 1, "surlendemain": 2}[w]
+    if m.group("det").lower() == "au" and re.search(r"\bdu\s+jour\s*$", text[max(0, m.start() - 12):m.start()],
+                                                   re.IGNORECASE):
+        return None  # "du jour au lendemain": overnight, no day
     after = word_after(text, m.end()).lower()
     part = _part_code(m.group("part"))
     # "au lendemain de l'attentat": relative to an event, which the text does not date.
     of_event = after in ("de", "du", "des", "d'", "d’") or after.startswith(("d'", "d’"))
     return Candidate(m.start(), m.end(), "veille", {"offset": offset, "part": part[0] if part else None,
                                                     "of_event": of_event})
+
+
+# "le matin même", "le jour même", "le même soir": the day the narrative is at.
+@rule("same_day", r"\b(?:(?P<det>le|la|l['’]|au|du|dès\s+le|dès\s+la)\s*(?P<part>matin|soir|jour|nuit|après-midi|soirée|matinée)\s+même"
+      r"|\b(?:le|au|du|dès\s+le)\s+même\s+(?P<part2>jour|soir|matin|après-midi))(?!\w)", priority=2,
+      # Triggered on "même" only: "jour" and "matin" are too frequent to be worth a look each.
+      words=["même"], last=("matin", "soir", "jour", "nuit", "midi", "soirée", "matinée", "le", "au", "du"),
+      prefix=r"\b(?:(?:le|la|l['’]|au|du|dès\s+le|dès\s+la)\s*(?:matin|soir|jour|nuit|après-midi|soirée|matinée)\s+"
+             r"|(?:le|au|du|dès\s+le)\s+)", prefix_required=True)
+def _same_day(m: re.Match, text: str) -> Optional[Candidate]:
+    word = (m.group("part") or m.group("part2")).lower()
+    part = None if word == "jour" else lx.DAY_PARTS[word]
+    after = word_after(text, m.end()).lower()
+    of_event = after in ("de", "du", "des", "d'", "d’") or after.startswith(("d'", "d’"))
+    return Candidate(m.start(), m.end(), "veille", {"offset": 0, "part": part, "of_event": of_event})
 
 
 @rule("weekday", rf"(?:\b(?P<set>tous\s+les|chaque|les)\s+)?(?:\b(?P<det>ce|le|cette)\s+)?(?:(?P<meme>même)\s+)?"
@@ -606,7 +634,8 @@ def _part_of_period(m: re.Match, text: str) -> Optional[Candidate]:
                                                       "offset": 0, "chain": False, "mod": mod})
     if unit in ("semestre", "trimestre"):
         return None
-    return Candidate(start, m.end(), "daypart", {"part": lx.DAY_PARTS[unit], "mod": mod, "det": None})
+    part, mod = _journee(lx.DAY_PARTS[unit], mod)
+    return Candidate(start, m.end(), "daypart", {"part": part, "mod": mod, "det": None})
 
 
 # "il y a trois jours", "dans deux semaines"
@@ -645,6 +674,14 @@ _DURATION_BEFORE = {"pendant", "durant", "en", "pour", "environ", "de", "plus", 
                     "des", "aux", "quelque", "sur", "que", "ces"}
 
 
+# Verbs whose number of hours is a length: "passer 4h en garde à vue", "a duré 3h".
+# ("passé 20h" is left out: "Passé 20h, les bars ferment" is a clock time.)
+_SPEND = {"passer", "passe", "passent", "passait", "passera", "passerait", "durer", "dure", "durent", "durait", "duré",
+          "durera", "rester", "reste", "resté", "restée", "restés", "restera", "attendre", "attendu", "attend",
+          "patienter", "patienté", "consacrer", "consacré", "travailler", "travaillé", "dormir", "dormi", "perdre",
+          "perdu", "mettre", "mis", "met", "mettra", "faut", "fallu", "fallait"}
+
+
 @rule("clock", r"(?<![\d,.])(?P<h>[01]?\d|2[0-4])\s*(?:h(?![a-zA-Zéèàù])|heures?(?!\w))\s*(?P<m>[0-5]\d(?!\d))?(?:\s*(?:min|minutes?)(?!\w))?"
       r"(?:\s*(?P<ampm>du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit)(?!\w))?" + _LOCAL,
       priority=2, digits=True)
@@ -652,11 +689,13 @@ def _clock(m: re.Match, text: str) -> Optional[Candidate]:
     h = int(m.group("h"))
     mi = int(m.group("m")) if m.group("m") else 0
     word = "heure" in m.group(0).lower()
+    if re.match(r"\s*/\s*24\b", text[m.end():m.end() + 6]):
+        return None  # "ouvert 24h/24": always, no time of day
     before = words_before(text, m.start(), 2)
     prev = before[-1] if before else ""
     prev2 = " ".join(before[-2:])
     approx = prev == "vers" or prev2 in ("aux alentours", "autour de")
-    durational = prev in _DURATION_BEFORE or prev2 in ("il y", "cela fait", "ça fait")
+    durational = prev in _DURATION_BEFORE or prev in _SPEND or prev2 in ("il y", "cela fait", "ça fait")
     if prev == "de" and re.match(r"\s*(?:à|a)\s+\d", text[m.end():m.end() + 6]):
         durational = False  # "de 18 h à 23 h"
     if word and not m.group("m"):
@@ -669,6 +708,8 @@ def _clock(m: re.Match, text: str) -> Optional[Candidate]:
             durational = False
     if word and not m.group("m") and re.match(r"\s*(?:de|d['’])\s", text[m.end():m.end() + 4]) and prev != "de":
         durational = True  # "après 24 heures de négociations"
+    if ((m.group("local") or "").strip() and prev in ("(", "soit", ",", "-", "–")) or _restates_clock(text, m.start()):
+        durational = False  # "(16 heures en France)", "à 10 heures (16 heures)": the hour in another time zone
     if m.group("ampm"):
         durational = False  # "3 heures du matin" is a time of day
     elif word and not m.group("m") and prev in ("le", "du", "au"):
@@ -683,6 +724,15 @@ def _clock(m: re.Match, text: str) -> Optional[Candidate]:
     if ampm:
         durational = False
     return Candidate(m.start(), m.end(), "clock", {"hour": h, "minute": mi, "mod": "APPROX" if approx else None})
+
+
+_CLOCK_THEN_PAREN = re.compile(r"\b(?:à|a|vers|dès|avant|après)\s+\d{1,2}\s*(?:h|heures?)(?:\s*\d\d)?(?:\s+\w+){0,2}\s*\(\s*$",
+                               re.IGNORECASE)
+
+
+def _restates_clock(text: str, pos: int) -> bool:
+    """'à 10 heures (16 heures ...)': the hour in brackets restates a clock time in another zone."""
+    return bool(_CLOCK_THEN_PAREN.search(text[max(0, pos - 40):pos]))
 
 
 @rule("noon", r"\b(?P<pre>à|a|vers|avant|après|dès|jusqu['’]à|entre|de|et)\s+(?P<w>midi|minuit)(?!\w)(?:\s+(?:et\s+)?(?P<q>quart|demie?))?",
@@ -734,6 +784,7 @@ _HUMAN = {"homme", "femme", "fille", "fillette", "garçon", "garçonnet", "enfan
           "agent", "médecin", "infirmier", "infirmière", "prêtre", "terroriste", "assaillant", "tireur", "meurtrier",
           "agresseur", "animal", "chien", "chat", "cheval", "jument", "star", "ex", "candidat", "candidate",
           "internationaux", "international", "internationale", "mannequin", "patron", "patronne", "entraîneur"}
+_HUMAN_STEMS = {h.rstrip("s") for h in _HUMAN} | {"personne", "gen", "adulte", "patient"}
 _DUR_APPROX = r"(?P<approx>environ|près\s+de|près\s+d['’]|plus\s+de|plus\s+d['’]|moins\s+de|moins\s+d['’]|au\s+moins|pas\s+moins\s+de|quelque|presque|à\s+peine|un\s+peu\s+plus\s+de|un\s+peu\s+moins\s+de)"
 
 
@@ -779,8 +830,9 @@ def _duration(m: re.Match, text: str) -> Optional[Candidate]:
         return None
     if prev in ("les", "des", "aux") and after in ("de", "du", "d'", "d’") and lx.UNITS[unit][0] == "Y":
         return None  # "les 30 ans de la Fête": an anniversary
-    if prev in ("ses", "leurs", "mes", "nos", "son", "sa"):
-        return None
+    if prev in ("ses", "leurs", "mes", "nos", "son", "sa") and unit in ("an", "ans") \
+            and after not in ("de", "d'", "d’") and not after.startswith(("d'", "d’")):
+        return None  # "ses 30 ans": an age or a birthday; "ses quatre années passées au ministère" is a length
     if unit in ("heure", "heures") and prev in ("à", "vers", "dès") and m.group("num") and not approx:
         return None  # a clock time, read by the clock rule
     if unit == "heures" and prev in ("le", "du", "au") and not approx:
@@ -837,6 +889,10 @@ def _is_age(text: str, m: re.Match, num_start: int, before: list[str], after: st
         return True  # "mort à 90 ans"
     if prev2 in ("moins de", "plus de") and len(before) >= 3 and before[-3] in ("les", "des", "aux"):
         return True  # "les moins de 25 ans"
+    if prev2 in ("moins de", "plus de"):
+        w = words_before(text, num_start, 4)
+        if len(w) == 4 and w[1] in ("de", "d'", "d’") and w[0].rstrip("s") in _HUMAN_STEMS:
+            return True  # "les enfants de moins de 5 ans"
     if re.search(r"\d\s*[-–]\s*$", text[max(0, num_start - 4):num_start]):
         return True  # "les 18-25 ans"
     return False
@@ -911,18 +967,29 @@ def _set(m: re.Match, text: str) -> Optional[Candidate]:
 
 
 # -- references to the present, past, future ------------------------------------
-@rule("reference", r"\b(?P<w>désormais|dorénavant|actuellement|[àa]\s+présent|auparavant|autrefois|jadis|naguère|récemment|dernièrement|nouvellement|prochainement)(?!\w)",
-      priority=0, words=["désormais", "dorénavant", "actuellement", "présent", "auparavant", "autrefois", "jadis", "naguère", "récemment",
-             "dernièrement", "nouvellement", "prochainement"], prefix=r"\b[àa]\s+", last=("à", "a"))
+@rule("reference", r"\b(?P<w>désormais|dorénavant|actuellement|maintenant|[àa]\s+présent|auparavant|autrefois|jadis|naguère|récemment|dernièrement|nouvellement|prochainement|bientôt)(?!\w)",
+      priority=0, words=["désormais", "dorénavant", "actuellement", "maintenant", "présent", "auparavant", "autrefois", "jadis", "naguère", "récemment",
+             "dernièrement", "nouvellement", "prochainement", "bientôt"], prefix=r"\b[àa]\s+", last=("à", "a"))
 def _reference(m: re.Match, text: str) -> Optional[Candidate]:
     w = m.group("w").lower()
-    if w in ("désormais", "dorénavant", "actuellement") or "présent" in w:
+    if w == "bientôt" and words_before(text, m.start(), 1)[-1:] in (["à"], ["a"]):
+        return None  # "À bientôt !": a greeting
+    if w in ("désormais", "dorénavant", "actuellement", "maintenant") or "présent" in w:
         value = "PRESENT_REF"
-    elif w == "prochainement":
+    elif w in ("prochainement", "bientôt"):
         value = "FUTURE_REF"
     else:
         value = "PAST_REF"
     return Candidate(m.start(), m.end(), "ref", {"value": value})
+
+
+# "dans les jours à venir", "les semaines à venir": ahead of now, without a stated length.
+@rule("coming", r"\b(?:(?P<pre>dans|pour|durant|pendant|au\s+cours\s+des)\s+)?(?:les|des|ces)\s+(?:prochain(?:e)?s\s+)?(?:heures|jours|semaines|mois|années)\s+[àa]\s+venir(?!\w)",
+      priority=3, words=["venir"], last=("à", "a"),
+      prefix=r"\b(?:(?:dans|pour|durant|pendant|au\s+cours\s+des)\s+)?(?:les|des|ces)\s+(?:prochain(?:e)?s\s+)?(?:heures|jours|semaines|mois|années)\s+[àa]\s+",
+      prefix_required=True)
+def _coming(m: re.Match, text: str) -> Optional[Candidate]:
+    return Candidate(m.start(), m.end(), "ref", {"value": "FUTURE_REF"})
 
 
 # -- running the grammar -----------------------------------------------------------

@@ -3,8 +3,8 @@
 Values follow TimeML/ISO 8601 with reduced precision ("2020-01", "2020-W02",
 "XXXX-SU"). Expressions that depend on the publication day (the anchor) are resolved
 against it; with no anchor they keep value None and a ``relative`` offset ("-1D",
-"WD2/past"). Times of day ("21 h 45", "la nuit") take their day from the nearest
-dated expression of the text (the reference), as in a narrative.
+"WD2/past"). Times of day ("21 h 45", "la nuit") take their day from the text
+around them (reference.py decides which).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Callable, Optional
 from . import calendar as cal
 from . import lexicon as lx
 from .grammar import Candidate
+from .reference import DayMention, Frame
 
 TenseFn = Callable[[int, int], Optional[str]]
 
@@ -104,17 +105,72 @@ def normalize(cands: list[Candidate], anchor: Optional[date], tense: TenseFn | N
         out[i] = n
         if n.value and _DAY_VALUE.match(n.value):
             prev_day = (c.end, cal.parse_iso_day(n.value))
-    days = [(cands[i].start, cands[i].end, out[i].value[:10]) for i in range(len(cands))
-            if out[i] is not None and out[i].value and _DAY_VALUE.match(out[i].value)]
+    frame = Frame(text, anchor, [DayMention(cands[i].start, cands[i].end, cal.parse_iso_day(out[i].value),
+                                            _other_day(cands[i]))
+                                 for i in range(len(cands)) if out[i] is not None and _is_day(out[i].value)])
     for i in deferred:
         c = cands[i]
-        ref = _reference_day(c, days, text)
-        out[i] = _second_pass(c, ref, anchor, tense)
-        # A time of day resolved here can date the next one ("ce même lundi après-midi ... 13 h 30").
-        if out[i] is not None and out[i].value and _DAY_VALUE.match(out[i].value):
-            days.append((c.start, c.end, out[i].value[:10]))
-            days.sort()
+        if c.kind == "veille" and c.f.get("offset") and frame.apposed(c.end) is not None:
+            day = frame.apposed(c.end)
+            out[i] = Normalized(c.start, c.end, "TIME" if c.f.get("part") else "DATE",
+                                cal.fmt_day(day) + (f"T{c.f['part']}" if c.f.get("part") else ""))
+        elif c.kind == "veille" and c.f.get("of_event"):
+            out[i] = _of_event(c, cands, out, i, frame, tense)
+        else:
+            # "la veille", "le lendemain" count from the day just set, never from a later one,
+            # whatever the tense ("Elle sortira de l'hôpital le lendemain": a narrative future).
+            chained = c.kind == "veille" and bool(c.f.get("offset"))
+            ref = frame.day_for(c.start, c.end, None if chained else tense(c.start, c.end), not chained)
+            out[i] = _second_pass(c, ref, anchor, tense)
+        if out[i] is not None and _is_day(out[i].value):
+            frame.add(DayMention(c.start, c.end, cal.parse_iso_day(out[i].value)))
     return [n for n in out if n is not None]
+
+
+def _is_day(value: Optional[str]) -> bool:
+    return bool(value and _DAY_VALUE.match(value) and cal.parse_iso_day(value))
+
+
+def _other_day(c: Candidate) -> bool:
+    """'samedi dernier', 'le 6 mai prochain': a day set against the narrative's, not one that frames it."""
+    return c.f.get("rel") in ("last", "next")
+
+
+def _of_event(c: Candidate, cands: list[Candidate], out: list, i: int, frame: Frame,
+              tense: TenseFn) -> Normalized:
+    """'au lendemain de la désignation': the day of the clause it dates, one day off the event's.
+
+    When the event's own date follows ("au lendemain du putsch du 18 août"), the value is
+    counted from it; a date coarser than a day leaves it unknown. An undated event leaves
+    the clause on its own day: the publication day for a clause in the present ("Au
+    lendemain du grand oral, le gouvernement se heurte à..."), the day the narrative has
+    just set for one in the past; "le matin même du procès" is placed like a time of day.
+    Otherwise the value stays unknown: "l'avant-veille du départ" is no day of the report.
+    """
+    f = c.f
+    typ = "TIME" if f.get("part") else "DATE"
+    part = f"T{f['part']}" if f.get("part") else ""
+    nxt = i + 1
+    if nxt < len(cands) and cands[nxt].start - c.end <= 80 \
+            and not re.search(r"[,;:.!?]", frame.text[c.end:cands[nxt].start]):
+        n = out[nxt]
+        day = cal.parse_iso_day(n.value) if n is not None and _is_day(n.value) else None
+        if day is None:
+            return Normalized(c.start, c.end, typ, None)
+        d = cal.add_days(day, f["offset"])
+        return Normalized(c.start, c.end, typ, cal.fmt_day(d) + part if d else None)
+    t = tense(c.start, c.end)
+    if f["offset"] == 0:
+        ref = frame.day_for(c.start, c.end, t)
+    elif t == "present":
+        ref = frame.anchor
+    elif t == "past":
+        ref = frame.day_for(c.start, c.end, t, guess=False)
+    else:
+        ref = None
+    if ref is None:
+        return Normalized(c.start, c.end, typ, None)
+    return Normalized(c.start, c.end, typ, cal.fmt_day(ref) + part)
 
 
 _ENUMERATION = re.compile(r"\s*(?:,|et|ou|au|à|-|–|jusqu['’]au|puis)\s*(?:le\s+|du\s+)?$", re.IGNORECASE)
@@ -130,19 +186,6 @@ def _after_previous(c: Candidate, value: str, prev_day: tuple[int, date], text: 
         if cal.valid_day(y, month, day) and date(y, month, day) >= prev:
             return f"{y:04d}-{month:02d}-{day:02d}"
     return value
-
-
-def _reference_day(c: Candidate, days: list[tuple[int, int, str]], text: str) -> Optional[date]:
-    """The day a time of day belongs to: a date just after it in the same clause, else the last one before."""
-    after = [d for d in days if d[0] >= c.end and d[0] - c.end <= 12]
-    if after and text:
-        gap = text[c.end:after[0][0]]
-        if not re.search(r"[.!?\n;]", gap):
-            return cal.parse_iso_day(after[0][2])
-    before = [d for d in days if d[1] <= c.start]
-    if before:
-        return cal.parse_iso_day(before[-1][2])
-    return None
 
 
 def _first_pass(c: Candidate, anchor: Optional[date], tense: TenseFn) -> Optional[Normalized]:
@@ -300,6 +343,8 @@ def _period(c: Candidate, base: Optional[date], anchor: Optional[date], f: dict,
             offset = -1
         elif wd == 7 and tense == "future":
             offset = 1
+    if offset == 0 and not f.get("chain"):
+        offset = _period_just_turned(base, unit, mod, tense)
     if unit in ("W", "M", "Y", "WE"):
         value = cal.shift(base, offset, unit)
     elif unit == "Q":
@@ -313,6 +358,22 @@ def _period(c: Candidate, base: Optional[date], anchor: Optional[date], f: dict,
     else:
         value = f"{base.year // 100 + offset:02d}"
     return Normalized(c.start, c.end, "DATE", value, mod, anchored)
+
+
+def _period_just_turned(base: date, unit: str, mod: Optional[str], tense: Optional[str]) -> int:
+    """'cette fin d'année' written on 9 January is the end of the year just gone; 'en début
+    d'année' announced in December, the start of the coming one."""
+    if unit == "Y":
+        if mod == "END" and ((base.month == 1 and tense != "future") or (base.month == 2 and tense == "past")):
+            return -1
+        if mod == "START" and base.month == 12 and tense == "future":
+            return 1
+    if unit == "M":
+        if mod == "END" and base.day <= 5 and tense == "past":
+            return -1
+        if mod == "START" and base.day >= 26 and tense == "future":
+            return 1
+    return 0
 
 
 def _offset(c: Candidate, anchor: Optional[date], f: dict) -> Normalized:

@@ -20,6 +20,12 @@ _PLANNED = {"prévoir", "programmer", "attendre", "fixer", "planifier", "envisag
             "reporter", "repousser", "prolonger", "agender", "destiner", "appeler"}
 
 
+# Verbs whose compound past takes être: "est allé" is a past, not a passive state.
+_ETRE_VERBS = {"aller", "venir", "arriver", "partir", "entrer", "sortir", "monter", "descendre", "naître", "mourir",
+               "tomber", "rester", "retourner", "devenir", "revenir", "parvenir", "décéder", "intervenir", "repartir",
+               "rentrer", "survenir", "advenir", "redevenir", "ressortir"}
+
+
 def _morph(tok: Token, key: str) -> Optional[str]:
     values = tok.morph.get(key)
     return values[0] if values else None
@@ -35,6 +41,9 @@ def verb_tense(verb: Token, _depth: int = 0) -> Optional[str]:
     if not auxes:
         passive = [c for c in verb.children if c.dep_ == "aux:pass"]
         if passive:
+            if verb.lemma_ in _ETRE_VERBS:
+                # "je suis allé", parsed as a passive: a passé composé with être.
+                return "future" if _finite_tense(passive[0]) == "future" else "past"
             # "est prévue", "sera signé", "était attendu": the tense is the auxiliary's.
             return _finite_tense(passive[0])
     if auxes:
