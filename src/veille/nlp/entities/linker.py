@@ -16,6 +16,7 @@ Unknown names stay document-local (L1, L2...): nothing is forced onto the KB.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -44,6 +45,8 @@ _LANGUAGE_HEADS = {"parler", "langue", "traduire", "traduction", "version", "cou
 _INSTITUTIONS = {"parlement": "Parliament", "gouvernement": "Government", "régime": "Government",
                  "exécutif": "Government", "armée": "Armed Forces", "Parlement": "Parliament"}
 _COUNTRY_ANAPHORS = {"pays"}
+# French puts no determiner before a person's name.
+_NOT_BEFORE_NAME = {"le", "la", "les", "l'", "l’", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "ces"}
 _CONTRACTED = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
 # Nouns that with a demonym or "de + capital" name the state acting ("les autorités
 # irakiennes", "le régime de Damas"); "gouvernement" and "armée" are institutions.
@@ -162,14 +165,17 @@ class Linker:
         title, or shaped like Arabic names with a particle ("Ali al-Ghanemi")."""
         blocked = {i for c in cands for i in range(c.start, c.end)}
         for c in cands:
-            if c.kb is not None or c.etype == "PER":
-                continue
+            if c.kb is not None or c.etype == "PER" or is_acronym(c.text(doc)):
+                continue  # "LCI, la présidente de la région": an acronym is not a person
             toks = doc[c.start:c.end]
             prev = doc[c.start - 1] if c.start > 0 else None
+            if prev is not None and prev.lower_ in _NOT_BEFORE_NAME:
+                continue  # "le Championnat de football", "la Terre de Feu"
             titled = prev is not None and (prev.text in R.HONORIFICS or prev.lower_ in R.PERSON_TITLES and prev.text[:1].islower())
             titled = titled and all(t.pos_ in ("PROPN", "X") or t.lower_ in _PARTICLES or t.text == "-" for t in toks)
             apposed = R.role_after(doc, c.end, blocked - set(range(c.start, c.end))) is not None
-            particle = (len(toks) >= 2 and toks[0].text[:1].isupper()
+            particle = (len(toks) >= 2 and toks[0].text[:1].isupper() and toks[0].pos_ in ("PROPN", "X")
+                        and all(t.text[:1].isupper() or t.lower_ in _PARTICLES or t.text == "-" for t in toks)
                         and any(t.text.lower() in _PARTICLES for t in toks[1:-1])
                         and (prev is None or prev.text.lower() not in _LOCATIVE))
             if (titled or apposed or particle) and c.etype in ("LOC", "MISC", "ORG"):
@@ -493,10 +499,46 @@ class Linker:
         for c in people:
             blocked = blocked_all - set(range(c.start, c.end))
             s = c.name_tokens[0] if c.name_tokens else c.start
-            for phrase in (R.role_before(doc, s, blocked), R.role_after(doc, c.end, blocked)):
+            before = R.role_before(doc, s, blocked)
+            for phrase in (before, self._apposed_title(doc, before, blocked), R.role_after(doc, c.end, blocked)):
                 if phrase is None or phrase.end <= phrase.start:
                     continue
+                adjacent = phrase is before and phrase.end == s  # "le Premier ministre Alain Juppé"
+                if not adjacent and self._held_by_other(c.cluster, phrase):
+                    continue
                 self._attach_role(doc, c.cluster, phrase)
+
+    def _apposed_title(self, doc: Doc, phrase: Optional[R.RolePhrase], blocked: set[int]) -> Optional[R.RolePhrase]:
+        """"Le chef de la junte au Mali, le colonel Assimi Goïta": a second title in
+        apposition before the first, when it opens its clause (not "Après avoir
+        rencontré le président, le général X")."""
+        if phrase is None or phrase.det is None or phrase.det.i < 2 or doc[phrase.det.i - 1].text != ",":
+            return None
+        if phrase.det.lower_ not in ("le", "la", "l'", "l’"):
+            return None
+        first = R.role_before(doc, phrase.det.i, blocked)
+        if first is None or first.det is None or first.det.lower_ not in ("le", "la", "l'", "l’"):
+            return None
+        k = first.det.i
+        prev = doc[k - 1] if k > 0 else None
+        if prev is None or first.det.is_sent_start or R.new_sentence(first.det) or prev.pos_ in ("SCONJ", "CCONJ") or prev.text in (":", ";", "(", "-", "–", "—"):
+            return first
+        return None
+
+    def _held_by_other(self, cl: Cluster, phrase: R.RolePhrase) -> bool:
+        """A known office held on the publication day by another person named in the
+        article ("l'animal de compagnie du président de la République, Nemo pour
+        Emmanuel Macron"): not this person's title."""
+        title = phrase.title(self.doc)
+        words = title.split()
+        if not words or words[0].lower() in ("ancien", "ancienne", "ex", "futur", "future") or words[0].lower().startswith("ex-"):
+            return False
+        core = " ".join(words[1:]) if words[0].lower() in R._PRE_HEAD else title
+        holders = self.kb.office_holders(core, self.published)
+        if not holders or not self.published:
+            return False
+        present = [h for h in holders if h in self.clusters]
+        return bool(present) and (cl.kb is None or cl.kb.id not in holders)
 
     def _attach_role(self, doc: Doc, cl: Cluster, phrase: R.RolePhrase, as_mention: bool = True) -> None:
         title = phrase.title(doc)
@@ -531,7 +573,10 @@ class Linker:
     def _role_nps(self, doc: Doc) -> None:
         """Role noun phrases standing for a person: nearest preceding holder of the
         title, else the person just mentioned (no conflicting title), else the next
-        person named within two sentences (cataphora: "sa ministre ... Florence Parly")."""
+        person named within two sentences (cataphora: "sa ministre ... Florence Parly"),
+        else, for a specific title as subject, the person of the previous sentence with
+        no title ("le haut-commissaire aux retraites s'est montré..."). Known offices go
+        to their holder on the publication day, "l'ancien ..." to a past holder."""
         name_starts = {c.start: c for c in self._people_mentions()}
         name_tokens = {i for c in name_starts.values() for i in range(c.start, c.end)}
         sents = list(doc.sents)
@@ -540,7 +585,7 @@ class Linker:
             for i in range(s.start, s.end):
                 sent_of[i] = k
         lowers = self.lowers
-        starts = [k for k in range(len(doc) - 1) if lowers[k] in R.NP_DETS
+        starts = [k for k in range(len(doc) - 1) if lowers[k] in R.ROLE_NP_DETS
                   and (lowers[k + 1] in R.HEAD_STARTS or lowers[k + 1].startswith("ex-"))]
         i = 0
         for k in starts:
@@ -590,7 +635,14 @@ class Linker:
         # on the publication day, when the article names them
         title = phrase.title(self.doc)
         first = title.split()[0].lower() if title else ""
-        if first not in ("ancien", "ancienne", "ex", "futur", "future") and not first.startswith("ex-"):
+        if first in ("ancien", "ancienne", "ex") or first.startswith("ex-"):
+            # "l'ancien Premier ministre": who held that office before the publication day
+            core = " ".join(title.split()[1:]) if " " in title else title[3:]
+            past = self._past_holders(core)
+            present = [self.clusters[h] for h in past if h in self.clusters]
+            if len(present) == 1:
+                return present[0], True
+        elif first not in ("futur", "future"):
             core = " ".join(title.split()[1:]) if first in R._PRE_HEAD else title
             holders = self.kb.office_holders(core, self.published)
             if holders is not None:
@@ -627,11 +679,37 @@ class Linker:
         for start in sorted(s for s in name_starts if s > here):
             if sent_of.get(start, 0) > k + 2:
                 break
-            cl = name_starts[start].cluster
-            if cl is not None and free(cl) and (cl.kb is None or not countries or cl.kb.country in countries):
+            cand = name_starts[start].cluster, self.doc[start:name_starts[start].end].root
+            cl, root = cand
+            # the title and the name are both subjects ("sa ministre des Armées a
+            # souligné ... Florence Parly a expliqué"), not "... du président, Nemo"
+            subject = root.dep_.startswith("nsubj") or root.is_sent_start
+            if cl is not None and subject and free(cl) and (cl.kb is None or not countries or cl.kb.country in countries):
                 return cl, True
             break
+        # (d) a definite specific title as subject, with no name ("le haut-commissaire
+        # aux retraites s'est montré très ferme"): the writer counts on the reader
+        # knowing who, so a person just named who holds no other title
+        # (after its verb, "a indiqué le préfet de la Drôme" rather introduces a source)
+        preverbal = any(t.dep_.startswith("nsubj") and t.head.i >= phrase.end for t in heads)
+        if phrase.det is not None and phrase.det.lower_ in ("le", "la", "l'", "l’") and not possessive and preverbal:
+            for p, cl in sorted(recent, key=lambda x: -x[0]):
+                if sent_of.get(p, 0) == k - 1 and not cl.role_heads and free(cl) and not self._office_heads(cl):
+                    return cl, True
         return None
+
+    def _past_holders(self, title: str) -> list[str]:
+        rows = self.kb.offices.get(fold(title)) or []
+        day = (self.published or "")[:10]
+        return list(dict.fromkeys(eid for eid, _, end in rows if day and end and end <= day))
+
+    def _office_heads(self, cl: Cluster) -> set[str]:
+        """First words of the known offices a KB person held on the publication day."""
+        if cl.kb is None or not self.published:
+            return set()
+        day = self.published[:10]
+        return {title.split()[0] for title, rows in self.kb.offices.items()
+                for eid, start, end in rows if eid == cl.kb.id and start <= day and (not end or day < end)}
 
     # -- "le pays" -------------------------------------------------------------------------
     def _country_anaphora(self, doc: Doc) -> None:
@@ -712,11 +790,12 @@ class Linker:
             mentions = []
             for c in sorted(cl.cands, key=lambda c: (c.start, c.end)):
                 span = doc[c.start:c.end]
-                k = (span.start_char, span.end_char)
+                start_char, end_char, text = _trimmed(span)
+                k = (start_char, end_char)
                 if k in seen:
                     continue
                 seen.add(k)
-                mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=c.label))
+                mentions.append(Mention(start=start_char, end=end_char, text=text, label=c.label))
             if cl.kb is not None:
                 ent = cl.kb
                 etype = "LOC" if ent.type == "GPE" else ent.type
@@ -732,3 +811,16 @@ class Linker:
                     name = cl.name
                 out.append(Entity(id=f"L{local}", name=name, type=cl.etype, linked=False, roles=cl.roles, mentions=mentions))
         return out
+
+
+_TRAILING = re.compile(r"(?<=[a-zà-ÿ]{3})\.?[-–—*«»\"]+$|(?<=[a-zà-ÿ]{3})\.$")
+
+
+def _trimmed(span) -> tuple[int, int, str]:
+    """The mention without punctuation its last token carries in glued text
+    ("Keir Starmer.-" -> "Keir Starmer"); "George W." or "Inc." keep their dot."""
+    text = span.text
+    m = _TRAILING.search(text)
+    if m is None or m.start() == 0:
+        return span.start_char, span.end_char, text
+    return span.start_char, span.start_char + m.start(), text[:m.start()]

@@ -31,7 +31,7 @@ ROLE_HEADS = {
     "avocate", "journaliste", "correspondant", "correspondante", "analyste", "expert", "experte", "chercheur",
     "chercheuse", "professeur", "professeure", "politologue", "économiste", "diplomate", "consul", "monarque",
     "souverain", "souveraine", "homologue", "numéro", "dictateur", "vice-ministre", "sous-secrétaire",
-    "lieutenant-colonel", "général-major", "maréchal", "marshal", "contre-amiral", "vice-amiral", "chef-adjoint", "adjoint", "adjointe",
+    "lieutenant-colonel", "général-major", "maréchal", "djihadiste", "jihadiste", "marshal", "contre-amiral", "vice-amiral", "chef-adjoint", "adjoint", "adjointe",
 }
 # Words that look like role heads but, alone, do not make a title.
 _WEAK_HEADS = {"premier", "première", "numéro", "responsable", "membre", "expert", "experte", "homologue"}
@@ -53,7 +53,7 @@ _GENERIC = {"membre", "responsable", "dirigeant", "dirigeante"}
 HONORIFICS = {"M.", "M", "Mme", "Mlle", "MM.", "Dr", "Dr.", "Pr", "Me", "Sir", "Lord", "Mgr", "monsieur", "madame"}
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "sa", "son", "ses", "leur", "leurs", "notre", "votre", "ce", "cet", "cette"}
 POSSESSIVES = {"sa", "son", "ses", "leur", "leurs"}
-_GLUED = re.compile(r"\w[.!?][A-ZÉÈÀ«\"]")
+_GLUED = re.compile(r"[\w)\]»\"][.!?]+[A-ZÉÈÀ«\"]")
 _NP_ADPS = {"de", "du", "des", "d'", "d’", "à", "au", "aux"}
 _PHRASE_POS = {"NOUN", "ADJ", "PROPN", "DET", "ADP", "NUM", "X"}
 _MAX_PHRASE = 16
@@ -75,11 +75,17 @@ def head_word(token: Token) -> Optional[str]:
         nxt = token.nbor(2).lower_
         if nxt in ROLE_HEADS:
             return f"{low}-{nxt}"
-    if text in ROLE_HEADS:
-        return text
     if low in ("premier", "première"):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return f"{low} {nxt.lower_}" if nxt is not None and nxt.lower_ in ("ministre", "secrétaire", "adjoint", "adjointe") else None
+    if low in ("chargé", "chargée"):
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return low if nxt is not None and nxt.lower_ in ("d'", "d’") else None  # "chargé d'affaires"
+    if (token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") != ["Part"]
+            and (token.i == 0 or token.nbor(-1).lower_ not in _DETS)):
+        return None  # "juge le politologue", "a élu": a verb, not a title
+    if text in ROLE_HEADS:
+        return text
     if low in ROLE_HEADS and (token.pos_ in ("NOUN", "ADJ", "PROPN") or low in ("général", "porte-parole")):
         # "lieutenant - colonel" is three tokens
         nxt = token.nbor(1) if token.i + 2 < len(token.doc) else None
@@ -118,10 +124,12 @@ class RolePhrase:
 # Cheap pre-filters for scanning a whole article: determiners that can open a role
 # noun phrase, and first words that can follow them.
 NP_DETS = _DETS - {"un", "une", "les", "ce", "cet", "cette"}
+# "du"/"au" are "de le"/"à le": "l'esprit du président américain" is definite too
+ROLE_NP_DETS = NP_DETS | {"du", "au"}
 HEAD_STARTS = {h.lower() for h in ROLE_HEADS} | _PRE_HEAD | {"haut", "haute", "vice", "sous", "contre"}
 
 
-def _new_sentence(tok: Token) -> bool:
+def new_sentence(tok: Token) -> bool:
     """A sentence starts here (the parser's boundaries are unreliable in long paragraphs)."""
     if tok.i == 0:
         return True
@@ -146,15 +154,32 @@ def role_before(doc: Doc, start: int, blocked: set[int]) -> Optional[RolePhrase]
     head_at = None
     while i >= sent_start and end - i <= _MAX_PHRASE:
         tok = doc[i]
-        if i in blocked or not _phrase_token(tok) or tok.is_punct and tok.text not in ("'", "’", "-", "(", ")"):
-            break
+        participle = tok.morph.get("VerbForm") == ["Part"] and i > sent_start and doc[i - 1].pos_ in ("NOUN", "ADJ")
+        if i in blocked or not (_phrase_token(tok) or participle) or tok.is_punct and tok.text not in ("'", "’", "-", "(", ")"):
+            break  # (a participle after a noun is part of the title: "président déchu")
         if head_word(tok):
             head_at = i
-        if _new_sentence(tok):
+        if new_sentence(tok):
             break
+        if tok.pos_ == "DET" and i > 0 and doc[i - 1].lower_ not in _NP_ADPS and doc[i - 1].pos_ != "ADP":
+            break  # the title's own determiner: "juge [le politologue X]" starts here
         i -= 1
     if head_at is None:
         return None
+    if end == start:
+        # "ex-ministre de la Défense du président déchu [Ibrahim Boubacar Keïta]": the
+        # name belongs to the last title, the complement of the first
+        for k in range(end - 1, head_at, -1):
+            if head_word(doc[k]) and head_word(doc[k]) not in _WEAK_HEADS:
+                p = k - 1 if k - 1 > head_at and doc[k - 1].lower_ in _PRE_HEAD else k
+                # only a short title right before the name ("du président américain Donald
+                # Trump"); "l'ex-directeur de cabinet du préfet de police Yann Drouet" is
+                # the director
+                short = all(t.pos_ == "ADJ" or t.morph.get("VerbForm") == ["Part"] for t in doc[k + 1:end])
+                if short and p >= 2 and (doc[p - 1].lower_ in ("du", "des", "au", "aux") or (
+                        doc[p - 1].lower_ in ("la", "l'", "l’") and doc[p - 2].lower_ in ("de", "à"))):
+                    head_at = k
+                    break
     # A title directly before the name, or separated by a comma only if nothing else
     # separates them (", William Seely" after "commandant des forces américaines en Irak").
     head = head_word(doc[head_at])
@@ -176,19 +201,29 @@ def role_after(doc: Doc, end: int, blocked: set[int]) -> Optional[RolePhrase]:
         return None
     sent_end = min(len(doc), end + _MAX_PHRASE + 3)
     i = end + 1
+    if i + 2 < len(doc) and doc[i].like_num and doc[i + 1].lower_ == "ans" and doc[i + 2].text == ",":
+        i += 3  # "M. Ndaw, 70 ans, ex-ministre de la Défense"
+        sent_end = min(len(doc), i + _MAX_PHRASE + 1)
     det = None
     if i < sent_end and doc[i].text.lower() in _DETS:
         det = doc[i]
         i += 1
+    start = i
+    if i + 1 < sent_end and doc[i].lower_ in _PRE_HEAD | {"haut", "haute"} and head_word(doc[i + 1]):
+        i += 1  # "George Kent, haut responsable du département d'Etat"
     if i >= sent_end or not head_word(doc[i]):
         return None
-    start = i
     head = head_word(doc[i])
+    if i in blocked:
+        return None
+    i += 1  # the head itself may be tagged a verb ("chargé d'affaires")
+    if "-" in head and i + 1 < len(doc) and doc[i].text == "-":
+        i += 2
     while i < sent_end and i - start < _MAX_PHRASE:
         tok = doc[i]
         if i in blocked or tok.text in (",", ";", ":", ".", "»", "«") or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             break
-        if _new_sentence(tok) or (tok.is_punct and tok.text not in ("(", ")", "'", "’")):
+        if new_sentence(tok) or (tok.is_punct and tok.text not in ("(", ")", "'", "’")):
             break
         if not (_phrase_token(tok) or tok.pos_ == "CCONJ"):
             break
@@ -205,7 +240,7 @@ def role_np(doc: Doc, i: int) -> Optional[RolePhrase]:
     """A definite or possessive role noun phrase starting at token i ("la ministre",
     "le député irakien", "sa ministre des Armées", "le secrétaire général de l'Otan")."""
     det = doc[i]
-    if det.text.lower() not in _DETS - {"un", "une", "les", "ce", "cet", "cette"}:
+    if det.text.lower() not in ROLE_NP_DETS:
         return None
     h = i + 1
     if h < len(doc) and doc[h].lower_ in _PRE_HEAD and h + 1 < len(doc):
@@ -225,17 +260,24 @@ def role_np(doc: Doc, i: int) -> Optional[RolePhrase]:
         j += 1  # "premier ministre": two words
     while j < sent_end and j - i < _MAX_PHRASE:
         tok = doc[j]
+        if tok.lower_ == "et" and j + 1 < sent_end and doc[j + 1].lower_ in ("du", "de", "des", "d'", "d’"):
+            j += 1  # "le candidat de la droite et du centre", "ministre des Solidarités et de la Santé"
+            continue
         if tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV") or tok.text in (",", ";", ":", ".", "»", "«", "(", ")"):
             break
         if not _phrase_token(tok) or tok.pos_ == "PROPN" and tok.ent_type_ == "PER":
             break
-        if _new_sentence(tok) or tok.is_punct and tok.text not in ("'", "’"):
+        if new_sentence(tok) or tok.is_punct and tok.text not in ("'", "’"):
             break
         if tok.pos_ == "ADP" and tok.lower_ not in _NP_ADPS:
             break  # "la ministre [sur Twitter]": a complement of the verb, not of the title
         if tok.pos_ == "DET" and j + 1 < sent_end and doc[j + 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
+        if tok.pos_ == "DET" and doc[j - 1].lower_ not in _NP_ADPS:
+            break  # "du Président américain [la décision]": a new noun phrase
         j += 1
     while j > h + 1 and doc[j - 1].pos_ in ("ADP", "DET"):
         j -= 1
+    if det.lower_ in ("du", "au"):
+        det = None  # "dans l'esprit du Président américain": the mention is the title
     return RolePhrase(i + 1, j, det, head)

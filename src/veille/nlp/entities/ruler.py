@@ -10,6 +10,7 @@ it names, spans of function words are dropped and determiners trimmed.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.language import Language
@@ -25,6 +26,13 @@ _EDGE_POS = {"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "PRON", "AUX", "VERB"}
 _HONORIFICS = {"M.", "Mme", "Mlle", "MM.", "Mmes"}
 _COMPASS = {"Nord", "Sud", "Est", "Ouest", "Nord-Est", "Nord-Ouest", "Sud-Est", "Sud-Ouest", "Centre"}
 _DET_WORDS = {"le", "la", "les", "l'", "l’", "Le", "La", "Les", "L'", "L’"}
+# A sentence end glued to the next sentence in scraped text ("KCNA.M. Trump",
+# "(EI).Pour Amany"): a lower-case letter, digit, closing mark or acronym, then
+# ".!?" and at once a capital. Not "M. Trump" or "George W. Bush" (one capital).
+_GLUED_END = re.compile(r"(?:[a-zà-ÿ0-9)\]»\"'’]|[A-Z]{2})[.!?…]+[)\]»\"]?(?=[A-ZÀ-Ý«])")
+# Words before a name that show it is not a person's: a determiner or demonstrative
+# ("cet Etat du Sud", "le Grand Jury RTL", "du Championnat de football").
+_NOT_BEFORE_PERSON = {"le", "la", "les", "l'", "l’", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "ces"}
 
 
 @Language.factory("veille_alias_ruler", assigns=["doc.ents"], default_config={"user_kb": None})
@@ -103,7 +111,7 @@ class NerFixes:
         if len(ent) == 1 and ent[0].text.startswith("@"):
             span = self._handle(doc, ent.start)
             return [span] if span is not None else []
-        start, end = ent.start, ent.end
+        start, end = _cut_at_glued_sentence_end(doc, ent.start, ent.end)
         while start < end and (doc[start].pos_ in _EDGE_POS or doc[start].text in _DET_WORDS):
             if self.kb.lookup(doc[start:end].text) or (doc[start].text[:1].isupper() and not doc[start].is_sent_start
                                                          and self.kb.find_city(doc[start:end].text)):
@@ -140,6 +148,33 @@ class NerFixes:
         kb_ent = self.kb.lookup(span.text)
         if kb_ent is not None:
             return [Span(doc, start, end, label=_label(kb_ent.type), kb_id=kb_ent.id)]
+        if span.label_ == "PER":
+            # "[ministre de la] Transition écologique François de Rugy": capitalised
+            # common nouns glued before a name are the end of a title
+            k = start
+            while (k < end - 2 and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text not in _HONORIFICS | {"Me", "Dr", "Pr"}
+                   and sum(t.pos_ == "PROPN" for t in doc[k + 1:end]) >= 2):
+                k += 1
+            if k > start:
+                start = k
+                span = Span(doc, start, end, label="PER")
+        if start > 0 and doc[start - 1].lower_ in ("ce", "cet", "cette", "ces"):
+            return []  # "cet Etat du Sud": an anaphor, not a name
+        if span.label_ == "PER" and start > 0 and doc[start - 1].lower_ in _NOT_BEFORE_PERSON:
+            # French puts no article before a person's name: "le Grand Jury RTL", "du
+            # Championnat de football" are things or places
+            if not any(t.pos_ == "PROPN" for t in span):
+                return []
+            tail = _name_tail(doc, start, end)
+            if tail is None:
+                span = Span(doc, start, end, label="MISC")
+            else:  # "de la [Transition écologique] François de Rugy": the title's end, then the name
+                start = tail
+                span = Span(doc, start, end, label="PER")
+        if span.label_ == "PER" and start > 0 and doc[start - 1].lower_ in _NAMED_AFTER:
+            span = Span(doc, start, end, label="LOC")  # "la place Pablo Picasso", "le lycée Victor Hugo"
+        if span.label_ == "PER" and is_acronym(span.text):
+            span = Span(doc, start, end, label="ORG")  # "UMP", "FSU": not people
         if span.label_ == "PER" and start > 0 and doc[start - 1].text in _HONORIFICS and doc[start - 1].ent_iob_ == "O":
             span = Span(doc, start - 1, end, label="PER")  # "M. Ndaw": the honorific belongs to the mention
             start = span.start
@@ -181,6 +216,59 @@ class NerFixes:
         if len(parts) >= 2 and all(p.isalpha() for p in parts):
             return Span(doc, i, i + 1, label="PER")  # @prenom_nom names a person
         return None
+
+
+def _name_tail(doc: Doc, start: int, end: int) -> Optional[int]:
+    """Where a person's name starts after capitalised common words: the token after
+    the last lower-case word that is not a name particle, if two or more name words follow."""
+    last_lower = None
+    for k in range(start, end):
+        if doc[k].text[:1].islower() and doc[k].lower_ not in _NAME_PARTICLES:
+            last_lower = k
+    if last_lower is None:
+        return None
+    tail = doc[last_lower + 1:end]
+    if len(tail) >= 2 and tail[0].text[:1].isupper() and all(
+            t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.text == "-" for t in tail):
+        return last_lower + 1
+    return None
+
+
+_NAME_PARTICLES = {"de", "du", "d'", "d’", "la", "le", "von", "van", "der", "al", "el", "ben", "bin", "ibn", "ould"}
+# Common nouns of places and institutions named after a person.
+_NAMED_AFTER = {"place", "rue", "avenue", "boulevard", "quai", "square", "pont", "gare", "station", "lycée", "collège",
+                "école", "université", "stade", "hôpital", "aéroport", "musée", "fondation", "prix", "porte", "allée",
+                "parc", "centre", "institut", "salle", "théâtre", "impasse", "cours"}
+
+
+def _cut_at_glued_sentence_end(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The part of a span on one side of a glued sentence end: the side with more
+    capitalised words ("KCNA.M. Trump" -> "Trump", "EI).Pour Amany Gharib" ->
+    "Amany Gharib"); tokens straddling the boundary are left out."""
+    span = doc[start:end]
+    text = span.text
+    cuts = [(m.start() + 1, m.end()) for m in _GLUED_END.finditer(text)]
+    if not cuts:
+        return start, end
+    bounds = [0] + [c for cut in cuts for c in cut] + [len(text)]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+
+    def weight(piece):
+        words = re.findall(r"\w+", text[piece[0]:piece[1]])
+        return sum(1 for w in words if w[:1].isupper() and len(w) > 1 and w.lower() not in _FUNCTION_CAPS)
+
+    a, b = max(pieces, key=lambda p: (weight(p), p[0]))
+    base = span.start_char
+    piece = doc.char_span(base + a, base + b, alignment_mode="contract")
+    if piece is None or len(piece) == 0:
+        return start, start
+    return piece.start, piece.end
+
+
+# Sentence-initial function words that a glued boundary capitalises ("Pour", "Selon").
+_FUNCTION_CAPS = {"pour", "selon", "mais", "dans", "avec", "sans", "les", "des", "une", "elle", "il", "ils", "elles",
+                  "le", "la", "en", "au", "aux", "par", "sur", "et", "ce", "cette", "son", "sa", "ses", "leur", "après",
+                  "avant", "depuis", "lors", "alors", "quant", "de", "du", "un", "on", "si", "cela", "ainsi"}
 
 
 def _label(etype: str) -> str:
