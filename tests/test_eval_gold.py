@@ -89,3 +89,14 @@ def test_floors():
     assert check_floors(scores, {"seed.quotes.f1": 0.5}) == []
     assert check_floors(scores, {"seed.quotes.f1": 0.6}) == ["seed.quotes.f1 = 0.5000 < floor 0.6"]
     assert "not measured" in check_floors(scores, {"seed.events.f1": 0.1})[0]
+
+
+def test_gold_quote_span_rebuilds_direct_and_indirect_spans(gold000):
+    from veille.eval.gold import gold_quote_span, span_overlap
+
+    text = gold000["text"]
+    start, end = gold_quote_span(text, "Nous prenons toutes les précautions")
+    assert text[start:end].startswith("Nous prenons") and text[start:end].rstrip().endswith("l'Irak")
+    start, end = gold_quote_span(text, "Paris avait renforcé la sécurité des soldats")
+    assert text[start:end] == "Paris avait renforcé la sécurité des soldats"
+    assert span_overlap((0, 10), (5, 15)) == 0.5 and span_overlap((0, 10), (20, 30)) == 0.0

@@ -145,7 +145,58 @@ def _covers_core(gold: tuple[int, int], mention: tuple[int, int], text: str) -> 
 
 
 # -- quotes ----------------------------------------------------------------------
+# Span overlap as the Gender Gap Tracker reports it: |S ∩ G| / max(|S|, |G|), a
+# quote counting at threshold t when it overlaps a gold span by t or more. The
+# gold gives only a substring of each quote (text_contains), so its span is
+# rebuilt: the quotation-mark region holding it for direct quotes; otherwise from
+# the clause start (« que », « qu' », a comma or colon) to the sentence end or to
+# an incise (« , a-t-il », « , selon »).
+SPAN_THRESHOLDS = (0.3, 0.8)
+_SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
+_CLAUSE_START_REVERSED = re.compile(r" euq | ’uq|'uq| ,|\n| :|«")
+_INCISE = re.compile(r",\s+(?:a|ont|avait|aurait|selon|estime|affirme|ajoute|explique|indique|déclare|"
+                     r"souligne|précise|assure|dit|juge|poursuit|conclut|rappelle|insiste|reconnaît|martèle|[\w-]+-t-(?:il|elle))\b")
+
+
+def gold_quote_span(text: str, want: str) -> tuple[int, int] | None:
+    from ..nlp.quotes.marks import find_regions
+
+    i = norm_same_length(text).find(norm_same_length(want))
+    if i < 0:
+        return None
+    for region in find_regions(text):
+        if region.start <= i and i + len(want) <= region.end:
+            return region.start, region.end
+    back = _CLAUSE_START_REVERSED.search(text[:i][::-1])
+    start = i - back.start() if back else 0
+    m = _SENT_END.search(text, i + len(want))
+    end = m.start() if m else len(text)
+    incise = _INCISE.search(text, i + len(want), end)
+    return start, incise.start() if incise else end
+
+
+def span_overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return inter / max(a[1] - a[0], b[1] - b[0], 1)
+
+
+def _span_scores(pairs: list[tuple[dict, Record]]) -> dict:
+    n_gold = n_pred = 0
+    hits = {t: [0, 0] for t in SPAN_THRESHOLDS}  # gold matched, predictions matched
+    for gold, rec in pairs:
+        spans = [s for s in (gold_quote_span(rec.text, q["text_contains"]) for q in gold.get("quotes", [])) if s]
+        preds = [(q.content.start, q.content.end) for q in rec.quotes if q.same_as is None]
+        n_gold += len(gold.get("quotes", []))
+        n_pred += len(preds)
+        for t in SPAN_THRESHOLDS:
+            hits[t][0] += sum(1 for g in spans if any(span_overlap(p, g) >= t for p in preds))
+            hits[t][1] += sum(1 for p in preds if any(span_overlap(p, g) >= t for g in spans))
+    return {f"span_f1_{str(t).replace('.', '')}": _prf(hits[t][1], n_pred, hits[t][0], n_gold)["f1"]
+            for t in SPAN_THRESHOLDS}
+
+
 def score_quotes(pairs: Iterable[tuple[dict, Record]]) -> dict:
+    pairs = list(pairs)
     n_gold = n_pred = tp_gold = tp_pred = 0
     content_found = speaker_ok = 0
     via_total = via_ok = 0
@@ -189,6 +240,7 @@ def score_quotes(pairs: Iterable[tuple[dict, Record]]) -> dict:
         "via_recall": round(via_ok / via_total, 4) if via_total else 0.0,
         "gold": n_gold, "predicted": n_pred, "misses": misses,
     })
+    out.update(_span_scores(pairs))
     return out
 
 
