@@ -73,7 +73,8 @@ def load_gold(folder: Path, texts: Path | None = None) -> list[dict]:
     return out
 
 
-def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
+def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
+    """Precision over predictions matched, recall over gold items matched (matching may be many-to-one)."""
     p = tp_pred / n_pred if n_pred else 0.0
     r = tp_gold / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -191,7 +192,7 @@ def _span_scores(pairs: list[tuple[dict, Record]]) -> dict:
         for t in SPAN_THRESHOLDS:
             hits[t][0] += sum(1 for g in spans if any(span_overlap(p, g) >= t for p in preds))
             hits[t][1] += sum(1 for p in preds if any(span_overlap(p, g) >= t for g in spans))
-    return {f"span_f1_{str(t).replace('.', '')}": _prf(hits[t][1], n_pred, hits[t][0], n_gold)["f1"]
+    return {f"span_f1_{str(t).replace('.', '')}": prf(hits[t][1], n_pred, hits[t][0], n_gold)["f1"]
             for t in SPAN_THRESHOLDS}
 
 
@@ -233,7 +234,7 @@ def score_quotes(pairs: Iterable[tuple[dict, Record]]) -> dict:
                 misses.append(f"{gold['doc']}: quote {gq['text_contains'][:40]!r} by {gq['speaker']}"
                               + (f" (speaker given: {got})" if holders else " (content not found)"))
         tp_pred += len([i for i in matched_pred if i in counted])
-    out = _prf(tp_pred, n_pred, tp_gold, n_gold)
+    out = prf(tp_pred, n_pred, tp_gold, n_gold)
     out.update({
         "speaker_accuracy": round(speaker_ok / content_found, 4) if content_found else 0.0,
         "content_recall": round(content_found / n_gold, 4) if n_gold else 0.0,
@@ -308,7 +309,7 @@ def score_events(pairs: Iterable[tuple[dict, Record]]) -> dict:
                 misses.append(f"{gold['doc']}: event {ge['type']} by {ge.get('actor')} ({ge['modality']}) "
                               f"{ge['evidence_contains'][:40]!r}" + (" (wrong modality)" if cands else ""))
         tp_pred += len(matched)
-    out = _prf(tp_pred, n_pred, tp_gold, n_gold)
+    out = prf(tp_pred, n_pred, tp_gold, n_gold)
     out.update({
         "modality_accuracy": round(modality_ok / located, 4) if located else 0.0,
         "non_asserted_given_as_asserted": wrongly_asserted,

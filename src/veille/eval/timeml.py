@@ -22,6 +22,7 @@ from typing import Iterable, Optional
 
 from ..errors import VeilleError
 from ..models import Article
+from .gold import prf
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>", re.S)
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
@@ -103,12 +104,6 @@ def _norm_value(v: Optional[str]) -> str:
     return v
 
 
-def _prf(tp_sys: int, n_sys: int, tp_gold: int, n_gold: int) -> dict:
-    p = tp_sys / n_sys if n_sys else 0.0
-    r = tp_gold / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
@@ -156,8 +151,8 @@ def score_documents(docs: Iterable[tuple[TimeMLDoc, list]]) -> dict:
                                "gold_type": g.type, "type": best.type, "gold_value": g.value, "value": best.value,
                                "context": _context(doc.text, g.start, g.end)})
     return {
-        "strict": _prf(strict_sys, n_sys, strict_gold, n_gold),
-        "relaxed": _prf(relaxed_sys, n_sys, relaxed_gold, n_gold),
+        "strict": prf(strict_sys, n_sys, strict_gold, n_gold),
+        "relaxed": prf(relaxed_sys, n_sys, relaxed_gold, n_gold),
         "type_accuracy": round(type_ok / pairs, 4) if pairs else 0.0,
         "value_accuracy": round(value_ok / pairs, 4) if pairs else 0.0,
         "date_value_accuracy": round(date_ok / date_pairs, 4) if date_pairs else 0.0,
