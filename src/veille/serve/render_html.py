@@ -77,8 +77,8 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 def article_section(record: Record) -> str:
     title = html.escape(record.title or record.id)
-    meta = (f"id {html.escape(record.id)} · published {html.escape(str(record.published.value))} "
-            f"({html.escape(record.published.how)}) · source {html.escape(str(record.source))}")
+    meta = (f"id {html.escape(record.id)} · published {html.escape(record.published.value or 'unknown')} "
+            f"({html.escape(record.published.how)}) · source {html.escape(record.source or '-')}")
     ents = _table(["entity", "id", "type", "roles", "mentions"],
                   [[e.name, e.id, e.type, "; ".join(r.title for r in e.roles), len(e.mentions)] for e in record.entities])
     quotes = _table(["kind", "speaker", "cue", "via", "channel", "content"],
