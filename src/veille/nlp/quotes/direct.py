@@ -21,6 +21,9 @@ from .marks import Region
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _CODE = re.compile(r"[{};=<>]|\bwindow\.|\bfunction\b")  # script text left in a page
 MIN_FRAGMENT_WORDS = 3  # below this a quoted fragment is a scare quote or a name
+MIN_SHORT_FRAGMENT_WORDS = 2  # ... unless a reporting verb governs it
+_DASH_BEFORE = re.compile(r"(?:^|[\s.!?])[-–—][\s\u00a0]*$")
+_DASH_AFTER = re.compile(r"[\s\u00a0]*[-–—](?:[\s\u00a0]|[A-ZÀ-ÖØ-Þ]|$)")
 _TAIL_START = re.compile(r"^[\s\u00a0]*[,–—-]")
 _HEAD_END_COLON = re.compile(r":[\s\u00a0]*$")
 _HEAD_END_COMMA = re.compile(r",[\s\u00a0]*$")
@@ -225,6 +228,8 @@ def _one(ctx: DocContext, r: Region) -> Candidate | None:
     n = words(content)
     if n == 0 or _CODE.search(content):
         return None
+    if _DASH_BEFORE.search(ctx.text, max(0, r.open - 4), r.open) and _DASH_AFTER.match(ctx.text, r.after):
+        return None  # « - "A peine manger" - »: a subheading between dashes quotes no one
     head = _head_tokens(ctx, r)
     how, hv = _head_frame(ctx, r, head)
     tv, tail = _tail_frame(ctx, r)
@@ -232,7 +237,12 @@ def _one(ctx: DocContext, r: Region) -> Candidate | None:
 
     if how in ("embedded", "que"):
         if short:
-            return None
+            # « a dénoncé un projet "profondément injuste" »: a two-word fragment is the
+            # speaker's own words only when a reporting verb's complement holds it
+            if n < MIN_SHORT_FRAGMENT_WORDS or _looks_like_title(ctx, r) or tv is not None:
+                return None
+            sent = _sentence(ctx, r.start)
+            return _reported_in_complement(ctx, r, sent) if sent is not None else None
         return _mixed(ctx, r, head, tail, tv, hv)
     if short:
         return None
@@ -339,7 +349,12 @@ def _reported_in_complement(ctx, r: Region, sent: Span) -> Candidate | None:
             if need and not cue.takes(need) and not (need == "obj" and c.pos_ in ("VERB", "AUX") and cue.takes("que")) \
                     and not (need == "inf" and cue.takes("attr") and c.pos_ in ("ADJ", "NOUN")):
                 continue
-            if s <= r.open and e >= r.start and need:
+            # the parser often hangs a quoted adjective on the verb (« un projet "injuste" »):
+            # a fragment right after the object still qualifies it
+            adjacent = need == "obj" and 0 <= r.open - e <= 2
+            # the opening mark may hang on the verb, outside the complement's subtree
+            if s <= r.start and (e >= r.start or adjacent) and need:
+                s = min(s, r.open)
                 if c.dep_ == "ccomp" and sub[0].lower_ in {"que", "qu'", "qu’"}:
                     s = sub[1].idx
                 e = max(e, r.after)

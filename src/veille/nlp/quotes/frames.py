@@ -84,12 +84,29 @@ def subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | 
         return clitic
     # « La chaîne X se référant à Y, …, a annoncé »: the parser gives the subject to the participle
     for c in v.children:
-        if c.dep_ == "advcl" and c.i < v.i and "Part" in c.morph.get("VerbForm"):
+        # (a present participle outside the quote: a quoted « ont jeté » is not one)
+        if c.dep_ == "advcl" and c.i < v.i and "Part" in c.morph.get("VerbForm") \
+                and c.lower_.endswith("ant") and not ctx.in_quote(c):
             for g in c.children:
                 if g.dep_ == "nsubj" and g.lower_ not in _NOT_SPEAKERS:
                     return g
-    if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i:
+    # a verb coordinated to a quoted one is the incise after the quote, not a second predicate
+    if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i and not ctx.in_quote(v.head):
         return subject(ctx, v.head, allow_inversion=False)
+    if is_gerund_clause(v, any_head=True) and ctx.in_quote(v.head):
+        # « "…", lance le président, réfutant … »: the parser hangs the participle on the
+        # quoted verb; it shares the subject of the incise that frames the quote
+        for sib in v.head.children:
+            if sib.i < v.i and sib.dep_ in ("parataxis", "advcl", "conj") and not ctx.in_quote(sib) \
+                    and ctx.lex.token_verb(sib) is not None:
+                return subject(ctx, sib, allow_inversion=True)
+        return None
+    h = v.head
+    if (is_gerund_clause(v, any_head=True) and h.pos_ in ("NOUN", "PROPN") and h.head != h
+            and ctx.lex.token_verb(h.head) is not None and subject(ctx, h.head) == h):
+        # « a affirmé la préfecture, chiffrant à … »: the participle hangs on the inverted
+        # subject of the incise, who is the one speaking
+        return h
     if is_gerund_clause(v) or (is_gerund_clause(v, any_head=True) and ctx.lex.token_verb(v.head) is not None):
         # « Dénonçant une "folie", il se dit… », « …, lance-t-il, réfutant les accusations »:
         # the present participle shares the subject of the clause it hangs on

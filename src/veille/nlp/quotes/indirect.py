@@ -70,7 +70,10 @@ _A = {"à", "au", "aux"}
 
 
 def _infinitive_marked(v: Token, marks: set[str]) -> bool:
-    return "Inf" in v.morph.get("VerbForm") and any(g.dep_ == "mark" and g.lower_ in marks for g in v.children)
+    # « d'avoir menti »: a past infinitive is a participle under an infinitive auxiliary
+    inf = "Inf" in v.morph.get("VerbForm") or any(
+        a.dep_.startswith("aux") and "Inf" in a.morph.get("VerbForm") for a in v.children)
+    return inf and any(g.dep_ == "mark" and g.lower_ in marks for g in v.children)
 
 
 def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
@@ -146,10 +149,18 @@ _NEGATION = {"pas", "jamais", "guère", "aucunement", "nullement"}
 _WITHHOLD = {"garder", "refuser", "éviter", "abstenir", "renoncer", "hésiter"}
 
 
+# « peut annoncer », « devrait annoncer », « tenteront de confirmer »: a statement still to come
+_MODALS = {"pouvoir", "devoir", "vouloir", "compter", "envisager", "souhaiter", "apprêter", "espérer",
+           "tenter", "essayer", "chercher"}
+
+
 def _not_said(v: Token) -> bool:
     if any(c.lower_ in _NEGATION for c in v.children):
         return True
     h = v.head
+    if v.dep_ == "xcomp" and h != v and h.lemma_.lower() in _MODALS and "Inf" in v.morph.get("VerbForm") \
+            and not any(c.dep_.startswith("aux") for c in h.children) and "Past" not in h.morph.get("Tense"):
+        return True
     return v.dep_ in ("xcomp", "obj", "ccomp") and h != v and (
         h.lemma_.lower() in _WITHHOLD or any(c.lower_ in _NEGATION for c in h.children)
     )
@@ -248,6 +259,20 @@ def _noun_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
         ))
 
 
+def _past_apposed_name(ctx: DocContext, toks: list[Token], comma: Token) -> Token:
+    """« Selon le ministre de la Santé, Olivier Véran, ce plan… »: the name set between
+    commas belongs to the source, what was said starts after the second comma."""
+    nxt = next((t for t in toks if t.i == comma.i + 1), None)
+    if nxt is None:
+        return comma
+    for m in ctx.mentions_in(nxt.idx, nxt.idx + len(nxt.text)):
+        if m.start == nxt.idx and m.entity.type == "PER":
+            second = next((t for t in toks if t.idx >= m.end), None)
+            if second is not None and second.text == "," and second.idx == m.end:
+                return second
+    return comma
+
+
 def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: list[Candidate]) -> None:
     toks = [t for t in sent if not t.is_space]
     for kind, prep, obj in prep_phrases(toks):
@@ -267,6 +292,7 @@ def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: l
             # « Selon X cité par Y, … »: what X said starts after the comma closing the phrase
             comma = next((t for t in toks if t.i > prep.i and t.text == ","), None)
             if comma is not None and comma.i <= max(t.i for t in obj.subtree) + 1:
+                comma = _past_apposed_name(ctx, toks, comma)
                 after = [t for t in toks if t.i > comma.i]
             content = _span_of(after)
         elif not after or all(t.is_punct for t in after):

@@ -88,6 +88,11 @@ class Lexicon:
                 if doc[j].pos_ not in ("PRON", "ADV", "PART") and not doc[j].text.startswith("-"):
                     break
             return None
+        if lemma == "mettre":
+            # « a encore mis en garde M. X »: the locution is the cue, « mettre » alone is not
+            doc = tok.doc
+            nxt = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
+            return self.verbs.get("mettre en garde") if nxt == "en garde" else None
         return self.verb(lemma)
 
     def _verb(self, lemma: str) -> Cue | None:

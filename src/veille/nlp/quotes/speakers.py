@@ -28,7 +28,8 @@ _MASC_DETS = {"le", "un", "ce", "cet", "m.", "monsieur", "du", "au"}
 _INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "quelques", "d'"}
 _MEDIA_NAME = "media"
 _DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette"}
-_GLUED_IN_WORD = re.compile(r"(?<=[\w)])[.!?](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+# « l'AFP.A Washington »: a one-letter word (« A », « À ») may open the glued sentence too
+_GLUED_IN_WORD = re.compile(r"(?<=[\w)])[.!?](?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|[\s\u00a0]))")
 _PERSONAL = ("PER",)
 
 
@@ -244,7 +245,13 @@ class Resolver:
         if low in {"dernier", "dernière"} and head.i > 0 and head.doc[head.i - 1].lower_ in {"ce", "cette"}:
             toks = [head.doc[head.i - 1], head]
             return self._salient(toks, "Masc" if low == "dernier" else "Fem", False)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self._channel_nouns():
+            # « un communiqué de la préfecture a déploré »: the document speaks for its author
+            author = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")
+                           and any(g.dep_ == "case" and g.lower_ in {"de", "du", "des", "d'", "d’"} for g in c.children)), None)
+            return self.resolve(author, stop_at_comma) if author is not None else None
         toks = np_tokens(head, stop_at_comma)
+        toks = self._without_media_addressee(head, toks)
         lo, hi = self.ctx.glued_bounds(head.idx)
         toks = [t for t in toks if lo <= t.idx < hi]
         if not toks:
@@ -257,6 +264,7 @@ class Resolver:
             if head.idx >= cut:
                 return None
             mspan = MSpan(start=mspan.start, end=cut, text=self.ctx.text[mspan.start : cut])
+            toks = [t for t in toks if t.idx < cut]
         text_low = mspan.text.lower()
         lemma = head.lemma_.lower()
         cls = self.ctx.lex.noun_class(lemma) or self.ctx.lex.noun_class(low)
@@ -345,6 +353,20 @@ class Resolver:
         return None
 
     # -- helpers ------------------------------------------------------------------
+    def _without_media_addressee(self, head: Token, toks: list[Token]) -> list[Token]:
+        """« a déclaré le vainqueur à l'AFP »: the medium spoken to is a relay, not the speaker."""
+        for c in head.children:
+            if c.i > head.i and c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in {"à", "au"} for g in c.children):
+                names = [m.entity.name for m in self.ctx.mentions_in(c.idx, c.idx + len(c.text))]
+                if any(self.ctx.lex.is_media_name(n) for n in names) or self.ctx.lex.is_media_name(c.text):
+                    cut = min(t.i for t in c.subtree)
+                    kept = [t for t in toks if t.i < cut]
+                    return kept or toks
+        return toks
+
+    def _channel_nouns(self) -> set[str]:
+        return {p for p, _ in self.ctx.lex.channels if " " not in p}
+
     def _score(self, pos: int, subject: bool) -> float:
         """Salience: recent sentences first; a subject (or a speaker) counts as 1.5 sentences
         more recent than a person only mentioned in a complement."""
