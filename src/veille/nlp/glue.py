@@ -49,14 +49,25 @@ def _is_abbreviation(left: str) -> bool:
     return (len(left) == 1 and left.isalpha()) or left.lower() in {"st", "ste", "mme", "mlle", "dr", "me", "mgr", "pr", "gén", "col"}
 
 
+# Where a glued token can be: punctuation between two word characters, or a
+# lowercase letter followed by a capital. Searching the text first spares the
+# per-token work on the many paragraphs that have none.
+_CANDIDATE = re.compile(r"[.!?][A-ZÀ-ÖØ-Þ]|[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+
+
 def unglue(doc: Doc) -> Doc:
     splits = []
-    for token in doc:
-        if len(token.text) < 3:
+    seen = set()
+    for m in _CANDIDATE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].i in seen:
             continue
-        parts = _parts(token.text)
+        token = span[0]
+        seen.add(token.i)
+        parts = _parts(token.text) if len(token.text) >= 3 else None
         if parts:
             splits.append((token.i, parts))
+    splits.sort()
     if not splits:
         return doc
     starts = []

@@ -101,12 +101,10 @@ class DocContext:
         return self.doc[i]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
+        # Both ends by bisection: each doc[i] builds a Token object, the hot cost here.
         i = bisect.bisect_left(self._tok_starts, start)
-        out = []
-        while i < len(self.doc) and self.doc[i].idx < end:
-            out.append(self.doc[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self._tok_starts, end)
+        return list(self.doc[i:j]) if j > i else []
 
     def region_of(self, char: int) -> Region | None:
         """The quote region whose content holds this offset."""
