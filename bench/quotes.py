@@ -34,40 +34,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
 
-from veille.eval.gold import norm, norm_same_length  # noqa: E402
+from veille.eval.gold import gold_quote_span, norm, span_overlap  # noqa: E402
 from veille.models import Article  # noqa: E402
 from veille.nlp.quotes.marks import find_regions  # noqa: E402
 
-_SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
-_CLAUSE_START = re.compile(r" euq | ’uq|'uq| ,|\n| :| \.|«")  # reversed: « que », « qu' », « , »...
-_INCISE = re.compile(r",\s+(\w+)")
-from veille.nlp.quotes.lexicon import load as _load_lex  # noqa: E402
-
-_LEX = _load_lex()
-
-
-def _gold_span(text: str, want: str) -> tuple[int, int] | None:
-    i = norm_same_length(text).find(norm_same_length(want))
-    if i < 0:
-        return None
-    for r in find_regions(text):
-        if r.start <= i and i + len(want) <= r.end:
-            return r.start, r.end
-    # indirect content: back to the clause boundary, on to the sentence end or an incise
-    back = _CLAUSE_START.search(text[:i][::-1])
-    start = i - back.start() if back else 0
-    m = _SENT_END.search(text, i + len(want))
-    end = m.start() if m else len(text)
-    for inc in _INCISE.finditer(text, i + len(want), end):
-        if _LEX.verb(inc.group(1)) is not None or inc.group(1).lower() in {"car", "selon", "a", "ont"}:
-            end = inc.start()
-            break
-    return start, end
-
-
-def _overlap(a, b) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    return inter / max(a[1] - a[0], b[1] - b[0])
+# The span rebuild and the overlap measure are the official scorer's (veille eval).
+_gold_span = gold_quote_span
+_overlap = span_overlap
 
 
 def _speaker_ok(q, gq, gold_entities, strict: bool) -> bool:
