@@ -43,13 +43,15 @@ def main() -> None:
     # Per paragraph-level pipe, timed over the whole batch as spaCy runs it.
     pieces, owners = [], []
     for i, r in enumerate(rows):
-        for piece in chunks(r["text"], analyzer.settings.max_chunk_chars):
+        # As the pipeline does: one doc per article unless the text is very long.
+        whole = len(r["text"]) <= analyzer.settings.whole_doc_chars
+        for piece in [r["text"]] if whole else chunks(r["text"], analyzer.settings.max_chunk_chars):
             pieces.append(piece)
             owners.append(i)
     docs = [analyzer.nlp.make_doc(p) for p in pieces]
     for name, proc in analyzer.nlp.pipeline:
         start = time.perf_counter()
-        docs = list(proc.pipe(docs, batch_size=256)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         spent[f"spacy:{name}"] += time.perf_counter() - start
 
     per_article = defaultdict(list)
@@ -57,7 +59,8 @@ def main() -> None:
         per_article[owner].append(doc)
     for i, r in enumerate(rows):
         start = time.perf_counter()
-        doc = Doc.from_docs(per_article[i], ensure_whitespace=False)
+        parts = per_article[i]
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
         article = Article(text=r["text"], id=r["id"], published=r["published"])
         state(doc)["article"] = article
         state(doc)["published"] = _given_published(article)

@@ -34,3 +34,13 @@ def test_split_keeps_the_text_and_starts_a_sentence():
     assert words[2:4] == ["Toulouse", "A"] and doc[3].is_sent_start
     i = words.index("Pendant")
     assert words[i - 2:i] == ["AFP", "."] and doc[i].is_sent_start
+
+
+def test_line_breaks_start_sentences():
+    from veille.nlp.glue import mark_line_breaks
+
+    nlp = spacy.blank("fr")
+    doc = mark_line_breaks(nlp.make_doc("La France annonce ne pas retirer ses soldats\nQuant à la France, elle reste."))
+    quant = [t for t in doc if t.text == "Quant"][0]
+    assert quant.is_sent_start
+    assert not [t for t in doc if t.text == "annonce"][0].is_sent_start

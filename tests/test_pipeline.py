@@ -83,3 +83,18 @@ def test_workers_that_cannot_load_the_pipeline_stop_the_run_with_a_message(tmp_p
     core = Veille(Settings(model="fr_core_news_absent"))
     with pytest.raises(VeilleError, match="fr_core_news_absent"):
         list(core.run([str(src)], workers=2))
+
+
+def test_very_long_texts_are_cut_into_paragraphs_with_the_same_offsets(analyzer, seed_texts):
+    text = seed_texts["000_35c4cf714ecaba77.txt"]
+    whole = analyzer.analyze(Article(text=text, id="w"))
+    saved = analyzer.settings.whole_doc_chars
+    analyzer.settings.whole_doc_chars = 500  # forces the paragraph path on a seed
+    try:
+        cut = analyzer.analyze(Article(text=text, id="c"))
+    finally:
+        analyzer.settings.whole_doc_chars = saved
+    assert cut.text == whole.text
+    _check_offsets(cut)
+    assert {(t.text, t.value) for t in cut.times} == {(t.text, t.value) for t in whole.times}
+    assert len(cut.sentences) >= 18

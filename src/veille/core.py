@@ -165,7 +165,7 @@ def shared_analyzer(settings: Settings):
     from .nlp.pipeline import Analyzer
 
     key = (settings.model, tuple(settings.components), str(settings.user_kb), settings.max_chunk_chars,
-           settings.batch_size)
+           settings.whole_doc_chars, settings.batch_size)
     if key not in _ANALYZERS:
         _ANALYZERS[key] = Analyzer(settings)
     return _ANALYZERS[key]

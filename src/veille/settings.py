@@ -22,6 +22,9 @@ class Settings:
     # Paragraphs longer than this are cut at a sentence-like boundary before spaCy:
     # the parser's cost grows with length and glued corpora have no paragraph breaks.
     max_chunk_chars: int = 5000
+    # Articles up to this length are parsed as one doc (cheaper than paragraphs
+    # joined with Doc.from_docs); longer texts are cut into paragraphs.
+    whole_doc_chars: int = 100_000
     batch_size: int = 64
     # "skip": non-French articles are rejected; "warn": processed with a warning.
     other_languages: str = "skip"

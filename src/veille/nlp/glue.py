@@ -84,6 +84,22 @@ def unglue(doc: Doc) -> Doc:
     return doc
 
 
+def mark_line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: spaCy's French parser ignores line breaks, so
+    without this a heading and its paragraph, or two paragraphs, parse as one."""
+    after_break = False
+    for token in doc:
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+        if token.is_space and "\n" in token.text:
+            after_break = True
+    return doc
+
+
+def unglue_and_mark(doc: Doc) -> Doc:
+    return mark_line_breaks(unglue(doc))
+
 @Language.factory("veille_glue", assigns=["token.is_sent_start"])
 def make_glue(nlp: Language, name: str):
-    return unglue
+    return unglue_and_mark

@@ -1,13 +1,13 @@
 """Build the spaCy pipeline and run articles through it.
 
 Two levels:
-  * paragraph level: the ``fr_core_news_md`` pipeline plus veille's components that
-    must sit inside it (the known-alias entity ruler goes ahead of the NER);
-    each paragraph is one doc, which gives real sentence boundaries and lets
-    ``nlp.pipe`` batch well;
-  * article level: the paragraph docs are joined into one Doc per article and
-    veille's registered components (entities, times, quotes, events) run on it,
-    in the order of ``Settings.components``.
+  * spaCy level: the ``fr_core_news_md`` pipeline plus veille's components that
+    must sit inside it (line breaks as sentence starts and ungluing first, the
+    known-alias entity ruler ahead of the NER); one doc per article, except texts
+    over ``Settings.whole_doc_chars``, cut into paragraphs and joined back with
+    ``Doc.from_docs`` to bound memory;
+  * article level: veille's registered components (entities, times, quotes,
+    events) run on the article's Doc, in the order of ``Settings.components``.
 A component that fails on one article is reported in that record's warnings; the
 other articles and layers go on.
 """
@@ -77,17 +77,26 @@ class Analyzer:
         pieces: list[str] = []
         owners: list[int] = []
         for i, article in enumerate(batch):
-            for piece in chunks(article.text, self.settings.max_chunk_chars):
+            # One doc per article (line breaks become sentence starts in veille_glue);
+            # only very long texts are cut into paragraphs, to bound memory.
+            if len(article.text) <= self.settings.whole_doc_chars:
+                parts = [article.text]
+            else:
+                parts = chunks(article.text, self.settings.max_chunk_chars)
+            for piece in parts:
                 pieces.append(piece)
                 owners.append(i)
         per_article: list[list[Doc]] = [[] for _ in batch]
-        for owner, doc in zip(owners, self.nlp.pipe(pieces, batch_size=256)):
+        for owner, doc in zip(owners, self.nlp.pipe(pieces, batch_size=64)):
             per_article[owner].append(doc)
         for article, docs in zip(batch, per_article):
             yield self._finish(article, docs)
 
     def _finish(self, article: Article, docs: list[Doc]) -> Record:
-        doc = Doc.from_docs(docs, ensure_whitespace=False) if docs else self.nlp.make_doc("")
+        if len(docs) == 1:
+            doc = docs[0]
+        else:
+            doc = Doc.from_docs(docs, ensure_whitespace=False) if docs else self.nlp.make_doc("")
         data = state(doc)
         data["article"] = article
         data["published"] = _given_published(article)
