@@ -124,7 +124,6 @@ def run_seed(analyzer) -> None:
         for m in res["misses"]:
             print("   miss:", m)
     for rec in records:
-        gold_hits = 0
         for q in rec.quotes:
             print(f"  {q.kind:8} {q.cue or '-':10} {q.speaker.name[:30]:30} via={q.via} ch={q.channel} "
                   f"same_as={q.same_as} | {q.content.text[:70]!r}")
@@ -203,7 +202,7 @@ def run_coverage(analyzer, n: int, seed: int = 3) -> None:
         import bisect
 
         for r in find_regions(text):
-            if len(r_words := re.findall(r"\w+", text[r.start:r.end])) < 3:
+            if len(re.findall(r"\w+", text[r.start:r.end])) < 3:
                 continue
             verbs = []
             if r.close is not None and re.match(r"\s*,", text[r.after:]):

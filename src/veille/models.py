@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -172,6 +173,16 @@ class Record(_Model):
     events: list[Event] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
+
+
+def iso_day(value: Optional[str]) -> Optional[date]:
+    """The day of an ISO date or datetime string ('2020-01-07', '2020-01-07T10:00Z'); None when not one."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def record_json_schema() -> dict:

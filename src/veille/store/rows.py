@@ -12,10 +12,10 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Optional
 
-from ..models import Record
+from ..models import Record, iso_day
 
 TABLES = ("articles", "entities", "mentions", "quotes", "times", "events")
 
@@ -68,13 +68,6 @@ def _coords(value) -> tuple[Optional[float], Optional[float]]:
     return None, None
 
 
-def _full_date(value: Optional[str]) -> Optional[date]:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -125,14 +118,14 @@ def record_rows(record: Record | dict, content_hash: str, cluster_id: Optional[s
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     cluster = cluster_id or aid
     pub_value = published.get("value")
-    pub_date = _full_date(pub_value)
+    pub_date = iso_day(pub_value)
     pub_text = pub_date.isoformat() if pub_date else None
     pub_first, pub_last = date_bounds(pub_value)
     rows["articles"].append({
         "id": aid,
         "content_hash": content_hash,
         "published": published.get("value"),
-        "published_date": _full_date(published.get("value")),
+        "published_date": iso_day(published.get("value")),
         "published_how": published.get("how"),
         "source": rec.get("source"),
         "title": rec.get("title"),

@@ -373,7 +373,6 @@ def _incise(ctx: DocContext, sent: Span, taken: list[Candidate], out: list[Candi
         cue = ctx.lex.token_verb(v)
         if cue is None or not cue.takes("quote"):
             continue
-        prev = v.doc[v.i - 1]
         chain_start = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux")])
         before = v.doc[chain_start - 1] if chain_start > 0 else None
         if before is None or before.text != ",":

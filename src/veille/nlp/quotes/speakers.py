@@ -193,7 +193,6 @@ class Resolver:
         tok = self.ctx.token_at(m.start)
         if tok is None or tok.i == 0:
             return False
-        label = getattr(m, "label", None)
         prev = tok.doc[tok.i - 1]
         return prev.pos_ == "DET" and prev.lower_ in {"ce", "cet", "cette", "ces", "le", "la", "les", "l'", "l’", "un", "une"} and tok.pos_ != "PROPN"
 

@@ -6,17 +6,12 @@ import calendar as _cal
 from datetime import date, timedelta
 from typing import Optional
 
+from ...models import iso_day
+
 Tense = Optional[str]  # "past", "present", "future" or None
 
-
-def parse_iso_day(value: str | None) -> date | None:
-    """The day of an ISO date or datetime string ('2020-01-07', '2020-01-07T10:00Z'); None when not one."""
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+# The data model owns ISO-day parsing; the store uses it too.
+parse_iso_day = iso_day
 
 
 def valid_day(year: int, month: int, day: int) -> bool:

@@ -507,8 +507,8 @@ def _last_night(m: re.Match, text: str) -> Optional[Candidate]:
                                                     "mod": None, "weekday": None})
 
 
-@rule("veille", rf"\b(?P<det>(?:(?:à|a|dès)\s+)?la|(?:dès\s+)?le|l['’]|au)\s*(?P<w>veille|lendemain|surlendemain|avant-veille)(?!\w)"
-      rf"(?:\s+(?:au\s+)?(?P<part>soir|matin))?", priority=1, words=["veille", "lendemain", "surlendemain", "avant"],
+@rule("veille", r"\b(?P<det>(?:(?:à|a|dès)\s+)?la|(?:dès\s+)?le|l['’]|au)\s*(?P<w>veille|lendemain|surlendemain|avant-veille)(?!\w)"
+      r"(?:\s+(?:au\s+)?(?P<part>soir|matin))?", priority=1, words=["veille", "lendemain", "surlendemain", "avant"],
       last=("la", "le", "l'", "l’", "au"), prefix=r"\b(?:(?:(?:à|a|dès)\s+)?la|(?:dès\s+)?le|l['’]|au)\s*", prefix_required=True)
 def _veille(m: re.Match, text: str) -> Optional[Candidate]:
     w = m.group("w").lower()
