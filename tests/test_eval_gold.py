@@ -100,3 +100,25 @@ def test_gold_quote_span_rebuilds_direct_and_indirect_spans(gold000):
     start, end = gold_quote_span(text, "Paris avait renforcé la sécurité des soldats")
     assert text[start:end] == "Paris avait renforcé la sécurité des soldats"
     assert span_overlap((0, 10), (5, 15)) == 0.5 and span_overlap((0, 10), (20, 30)) == 0.0
+
+
+def test_gold_quote_span_stops_at_cue_sentence_and_takes_mixed_clause(gold000):
+    from veille.eval.gold import gold_quote_span
+
+    # The object of a cue starts after the cue, not at the subject before it.
+    text = ("Le lieutenant-colonel Earl Brown, porte-parole du commandement central (CENTCOM) a démenti "
+            "les communiqués sur le retrait de soldats américains. Par ailleurs, la lettre a été publiée.")
+    start, end = gold_quote_span(text, "les communiqués sur le retrait", "indirect", "démentir")
+    assert text[start:end] == "les communiqués sur le retrait de soldats américains"
+    # A glued sentence (« l'Irak.Le Pentagone ») is still a sentence boundary, both ways.
+    text = "Ils commençaient à quitter l'Irak.Le Pentagone avait qualifié cette publication d'erreur, car rien."
+    start, end = gold_quote_span(text, "qualifié cette publication", "indirect", "qualifier")
+    assert text[start:end] == "cette publication d'erreur, car rien"
+    start, end = gold_quote_span(text, "commençaient à quitter", "indirect", "annoncer")
+    assert text[start:end] == "Ils commençaient à quitter l'Irak"
+    # A mixed quote is the reported clause around its marked fragment, marks included.
+    text = gold000["text"]
+    start, end = gold_quote_span(text, "maintient une présence en Irak", "mixed", "informer")
+    assert text[start:end] == "l'Otan «maintient une présence en Irak»"
+    start, end = gold_quote_span(text, "maintient une présence en Irak", "direct", "informer")
+    assert text[start:end] == "maintient une présence en Irak"

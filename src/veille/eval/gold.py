@@ -149,30 +149,65 @@ def _covers_core(gold: tuple[int, int], mention: tuple[int, int], text: str) -> 
 # Span overlap as the Gender Gap Tracker reports it: |S ∩ G| / max(|S|, |G|), a
 # quote counting at threshold t when it overlaps a gold span by t or more. The
 # gold gives only a substring of each quote (text_contains), so its span is
-# rebuilt: the quotation-mark region holding it for direct quotes; otherwise from
-# the clause start (« que », « qu' », a comma or colon) to the sentence end or to
-# an incise (« , a-t-il », « , selon »).
+# rebuilt: for a direct quote, the quotation-mark region holding it. Otherwise
+# (indirect, and mixed quotes whose marked fragment sits inside a reported
+# clause) from the clause start (« que », « qu' », a comma, a colon, the cue word,
+# never further back than the sentence start) to the sentence end or to an
+# incise (« , a-t-il », « , selon »), and never shorter than the marked region.
 SPAN_THRESHOLDS = (0.3, 0.8)
-_SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
-_CLAUSE_START_REVERSED = re.compile(r" euq | ’uq|'uq| ,|\n| :|«")
+# OrangeSum glues sentences ("retraites.La déclaration"): a period before a
+# capital ends a sentence too.
+_SENT_END = re.compile(r"[.!?](?=\s|$|[A-ZÀ-Ý«\"])|\n")
+_CLAUSE_START = re.compile(r"\bque |\bqu['’]|, |\n|: |«|[.!?](?:\s+|(?=[A-ZÀ-Ý«\"]))")
 _INCISE = re.compile(r",\s+(?:a|ont|avait|aurait|selon|estime|affirme|ajoute|explique|indique|déclare|"
-                     r"souligne|précise|assure|dit|juge|poursuit|conclut|rappelle|insiste|reconnaît|martèle|[\w-]+-t-(?:il|elle))\b")
+                     r"souligne|précise|assure|dit|juge|poursuit|conclut|rappelle|insiste|reconnaît|martèle|informe|"
+                     r"[\w-]+-t-(?:il|elle))\b")
+_OPENING, _CLOSING = "«“\"", "»”\""
+_WORD = re.compile(r"[\w’'-]+")
 
 
-def gold_quote_span(text: str, want: str) -> tuple[int, int] | None:
+def _after_cue(text: str, start: int, i: int, cue: str | None) -> int:
+    """Move a clause start past the reporting word when it lies before the content.
+
+    « X a démenti les communiqués… »: the clause start found by punctuation is
+    before X, but the content is the cue's object. The cue is given as a lemma, so
+    its inflected forms are found by their shared stem.
+    """
+    if not cue or len(cue) < 4:
+        return start
+    stem = norm(cue)[: max(4, len(cue) - 2)]
+    last = None
+    for m in _WORD.finditer(text, start):
+        if m.start() > i:
+            break
+        if norm(m.group()).startswith(stem):
+            last = m  # at i: the gold substring itself opens with the cue
+    if last is None:
+        return start
+    nxt = _WORD.search(text, last.end())
+    return nxt.start() if nxt else start
+
+
+def gold_quote_span(text: str, want: str, kind: str | None = None, cue: str | None = None) -> tuple[int, int] | None:
     from ..nlp.quotes.marks import find_regions
 
     i = norm_same_length(text).find(norm_same_length(want))
     if i < 0:
         return None
-    for region in find_regions(text):
-        if region.start <= i and i + len(want) <= region.end:
-            return region.start, region.end
-    back = _CLAUSE_START_REVERSED.search(text[:i][::-1])
-    start = i - back.start() if back else 0
-    m = _SENT_END.search(text, i + len(want))
+    region = next((r for r in find_regions(text) if r.start <= i and i + len(want) <= r.end), None)
+    if region is not None and kind != "mixed":
+        return region.start, region.end
+    lo, hi = (region.start, region.end) if region is not None else (i, i + len(want))
+    if region is not None:  # take the marks themselves into the clause
+        lo -= text[lo - 1:lo] in _OPENING
+        hi += text[hi:hi + 1] in _CLOSING
+    start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, lo - 2000), lo)), default=0)
+    start = _after_cue(text, start, lo, cue)
+    while start < lo and text[start].isspace():
+        start += 1
+    m = _SENT_END.search(text, hi)
     end = m.start() if m else len(text)
-    incise = _INCISE.search(text, i + len(want), end)
+    incise = _INCISE.search(text, hi, end)
     return start, incise.start() if incise else end
 
 
@@ -185,7 +220,8 @@ def _span_scores(pairs: list[tuple[dict, Record]]) -> dict:
     n_gold = n_pred = 0
     hits = {t: [0, 0] for t in SPAN_THRESHOLDS}  # gold matched, predictions matched
     for gold, rec in pairs:
-        spans = [s for s in (gold_quote_span(rec.text, q["text_contains"]) for q in gold.get("quotes", [])) if s]
+        spans = [s for s in (gold_quote_span(rec.text, q["text_contains"], q.get("kind"), q.get("cue"))
+                              for q in gold.get("quotes", [])) if s]
         preds = [(q.content.start, q.content.end) for q in rec.quotes if q.same_as is None]
         n_gold += len(gold.get("quotes", []))
         n_pred += len(preds)
