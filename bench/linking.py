@@ -32,12 +32,16 @@ KEYWORDS = re.compile(
 )
 
 
-def pick(n: int, skip: int = 0) -> list[dict]:
+def pick(n: int, skip: int = 0, every: int = 0) -> list[dict]:
+    """World/politics articles by keyword; with `every`, one article in `every` of any
+    kind (a spread sample of the whole corpus, to count what the KB misses)."""
     out = []
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         for k, line in enumerate(fh):
+            if every and (k % every):
+                continue
             d = json.loads(line)
-            if KEYWORDS.search(f"{d.get('title', '')} {d.get('heading', '')}"):
+            if every or KEYWORDS.search(f"{d.get('title', '')} {d.get('heading', '')}"):
                 if skip:
                     skip -= 1
                     continue
@@ -52,6 +56,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--skip", type=int, default=0, help="skip this many matching articles first")
     ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--every", type=int, default=0, help="one article in EVERY of the whole corpus, any topic")
+    ap.add_argument("--dump", help="write every entity (name, id, linked, mentions) as JSONL here, to judge by hand")
     ap.add_argument("--throughput", action="store_true")
     ap.add_argument("--all-layers", action="store_true", help="run every layer, not only veille_entities")
     args = ap.parse_args()
@@ -59,7 +65,7 @@ def main() -> None:
     from veille.models import Article
     from veille.nlp.pipeline import Analyzer
 
-    docs = pick(args.n, args.skip)
+    docs = pick(args.n, args.skip, args.every)
     articles = [Article(text="\n\n".join(x for x in (d["title"], d["heading"], d["article"]) if x), id=d["id"],
                         published=d["date"]) for d in docs]
     words = sum(len(a.text.split()) for a in articles)
@@ -86,6 +92,13 @@ def main() -> None:
             if not ent.linked:
                 unlinked[ent.name] += len(ent.mentions)
                 unlinked_type[ent.name] = ent.type
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as out:
+            for rec in records:
+                for ent in rec.entities:
+                    out.write(json.dumps({"article": rec.id, "id": ent.id, "name": ent.name, "type": ent.type,
+                                          "linked": ent.linked, "mentions": [[m.text, m.label] for m in ent.mentions]},
+                                         ensure_ascii=False) + "\n")
     print(f"{len(records)} articles, {words} words")
     print(f"mentions linked to a KB entity: {linked}/{total} = {linked / max(total, 1):.1%}")
     print(f"name mentions (ner/kb/surname/metonymy/handle) linked: {names_linked}/{names} = {names_linked / max(names, 1):.1%}")

@@ -87,7 +87,7 @@ def score(records, golds, strict: bool) -> dict:
                 via_tot += len(gq.get("via", []))
                 misses.append((gq["text_contains"][:50], gq["speaker"],
                                rec.quotes[holders[0]].speaker.name if holders else None))
-            gspans.append(_gold_span(rec.text, gq["text_contains"]))
+            gspans.append(_gold_span(rec.text, gq["text_contains"], gq.get("kind"), gq.get("cue")))
         tp_pred += len(matched)
         for th in span:
             gm = sum(1 for g in gspans if g and any(_overlap((q.content.start, q.content.end), g) >= th for q in counted))
