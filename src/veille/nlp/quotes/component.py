@@ -86,12 +86,16 @@ def _attribute(ctx: DocContext, cands: list[Candidate]) -> list[Quote]:
             c.start += 1
     cands = [c for c in cands if c.end - c.start >= 3]
     for c in sorted(cands, key=lambda c: c.anchor):
+        # only words in quotation marks are the speaker's own (an indirect content holds its subject)
+        res.content = (c.start, c.end) if c.kind == "direct" else (0, 0)
         got = _speaker(ctx, res, c)
         if got is None:
             continue
         speaker, etype, gender, plural, inherited_via = got
         via = _via(ctx, res, c, speaker, inherited_via)
-        for medium in interviews.relays(ctx, ivs, speaker.entity, c.anchor):
+        interview = False
+        for medium in interviews.relays(ctx, ivs, speaker.entity, c.anchor, own_via=bool(via)):
+            interview = True
             if medium not in via and medium != speaker.name:
                 via.append(medium)
         frame_toks = [t for t in ctx.tokens_in(*c.frame) if not (c.start <= t.idx < c.end)]
@@ -103,7 +107,7 @@ def _attribute(ctx: DocContext, cands: list[Candidate]) -> list[Quote]:
             cue_span=_span(ctx, *c.cue_span) if c.cue_span else None,
             speaker=speaker,
             via=via,
-            channel=c.channel or channel(ctx, frame_text),
+            channel=c.channel or channel(ctx, frame_text) or ("interview" if interview else None),
             place=place(ctx, c.cue_tok, frame_toks, (c.start, c.end)),
             date=date(ctx, c.cue_tok, frame_toks, (c.start, c.end),
                       (speaker.mention.start, speaker.mention.end) if speaker.mention else (0, 0)),
@@ -165,6 +169,8 @@ def _via(ctx: DocContext, res: Resolver, c: Candidate, speaker: Speaker, inherit
         if name is None:
             toks = np_tokens(tok)
             name = ctx.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)] if toks else tok.text
+            if not any(t.pos_ == "PROPN" for t in toks) and not ctx.lex.is_media_name(name):
+                continue  # « selon les premières constatations », « selon l'ordre du jour »: no source
         if name and name != speaker.name and name not in via:
             via.append(name)
     if c.same_source_relay:

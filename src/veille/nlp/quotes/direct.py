@@ -54,7 +54,7 @@ def _cue_verb(ctx: DocContext, tokens: list[Token], need: str | None = None) -> 
 # « », estime-t-il », « » implore-t-elle », « », juge t-il », « », aurait-il déclaré »: a verb
 # and a subject clitic right after the closing mark, whatever the tagger made of the verb
 _INVERTED = re.compile(
-    r"[\s\u00a0]*[,–—-]?[\s\u00a0]*(?P<verb>[^\W\d_]+)(?:[\s\u00a0]?-?t-|-t[\s\u00a0]|-|[\s\u00a0]t-)"
+    r"[\s\u00a0]*[,–—-]?[\s\u00a0]*(?:s['’]|se[\s\u00a0]+)?(?P<verb>[^\W\d_]+)(?:[\s\u00a0]?-?t-|-t[\s\u00a0]|-|[\s\u00a0]t-)"
     r"(?:il|elle|ils|elles)\b(?:[\s\u00a0]+(?P<part>[^\W\d_]+))?"
 )
 
@@ -76,7 +76,26 @@ def _inverted_incise(ctx: DocContext, r: Region, tail: list[Token]) -> Token | N
             ctx.lex.verb(p.lemma_) is not None or ctx.lex.verb(p.lower_) is not None
         ):
             return p
+    if v.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN", "X") and v.lemma_.lower() not in ("avoir", "être") \
+            and r.close is not None:
+        # « », couche-t-il sur le papier »: verb-clitic inversion right after a quotation is
+        # an incise of speech whatever the verb (« grince-t-il », « s'amuse-t-elle »)
+        return v
     return None
+
+
+def _comma_incise(ctx: DocContext, tail: list[Token]) -> Token | None:
+    """« », cingle Laurent Fabius »: the tagger often misreads an inverted incise verb (as a
+    noun or an adjective); a listed quote verb right after the comma, followed by its
+    subject (a determiner or a name), is the incise."""
+    words_ = [t for t in tail if not t.is_punct][:3]
+    if len(words_) < 2:
+        return None
+    v, nxt = words_[0], words_[1]
+    if nxt.pos_ not in ("DET", "PROPN") and not nxt.text[:1].isupper():
+        return None
+    cue = ctx.lex.verb(v.lemma_) or ctx.lex.verb(v.lower_)
+    return v if cue is not None and cue.takes("quote") else None
 
 
 def _tail_frame(ctx: DocContext, r: Region) -> tuple[Token | None, list[Token]]:
@@ -114,19 +133,35 @@ def _tail_frame(ctx: DocContext, r: Region) -> tuple[Token | None, list[Token]]:
         if tail and prep.i <= tail[0].i + 2:
             return prep, tail
     v = _cue_verb(ctx, window)
+    if v is None:
+        v = _comma_incise(ctx, tail)
     return v, tail
 
 
 def _head_tokens(ctx: DocContext, r: Region) -> list[Token]:
     sent = _sentence(ctx, r.start)
-    if sent is None or sent.start_char >= r.open:
+    if sent is None:
         return []
+    if sent.start_char >= r.open:
+        # the parser often starts a sentence at the opening mark after a colon
+        # (« Donald Trump : "…" »): the frame is the sentence before it, on the same line
+        i = ctx.sent_index(r.start)
+        prev = ctx.sents[i - 1] if i > 0 else None
+        if prev is None or "\n" in ctx.text[prev.start_char : r.open].rstrip() \
+                or not _HEAD_END_COLON.search(ctx.text, prev.start_char, r.open):
+            return []
+        sent = prev
     # a glued sentence end (« …(1950-1953)."Rien… ») starts a new head
     lo, _ = ctx.glued_bounds(max(sent.start_char, r.open - 1))
     start = max(sent.start_char, lo)
     if start >= r.open:
         return []
     return [t for t in ctx.tokens_in(start, r.open) if not t.is_space]
+
+
+def _attributive_participle(t: Token) -> bool:
+    return (t.pos_ in ("VERB", "ADJ") and "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense")
+            and t.dep_ in ("acl", "amod", "appos") and not any(c.dep_.startswith("aux") for c in t.children))
 
 
 def _head_frame(ctx: DocContext, r: Region, head: list[Token]) -> tuple[str, Token | None]:
@@ -140,6 +175,8 @@ def _head_frame(ctx: DocContext, r: Region, head: list[Token]) -> tuple[str, Tok
             return "prep", preps[-1][1]
         v = None
         for t in reversed(head):
+            if _attributive_participle(t):
+                continue  # « Djamila B., djihadiste condamnée en Irak : » describes, does not report
             if ctx.lex.token_verb(t) is not None and t.pos_ in ("VERB", "AUX", "NOUN") and not ctx.in_quote(t):
                 v = t
                 break
@@ -179,10 +216,15 @@ def _inner_incise(ctx: DocContext, r: Region) -> Token | None:
     return None
 
 
-def _looks_like_title(ctx: DocContext, r: Region) -> bool:
+def _looks_like_title(ctx: DocContext, r: Region, framed: bool = False) -> bool:
+    """A capitalised short region after a determiner or a colon names a work or a body.
+    After a colon that a reporting cue or a speaker's name frames (``framed``), it is speech."""
     content = ctx.text[r.start : r.end]
     before = ctx.text[max(0, r.open - 12) : r.open]
-    return bool(content[:1].isupper() and _TITLE_BEFORE.search(before) and words(content) <= 8)
+    m = _TITLE_BEFORE.search(before)
+    if m is None or (framed and m.group().rstrip().endswith(":")):
+        return False
+    return bool(content[:1].isupper() and words(content) <= 8)
 
 
 def candidates(ctx: DocContext) -> list[Candidate]:
@@ -233,7 +275,8 @@ def _one(ctx: DocContext, r: Region) -> Candidate | None:
     head = _head_tokens(ctx, r)
     how, hv = _head_frame(ctx, r, head)
     tv, tail = _tail_frame(ctx, r)
-    short = n < MIN_FRAGMENT_WORDS or _looks_like_title(ctx, r)
+    framed = how == "colon" and (hv is not None or _headline(ctx, r, head) is not None)
+    short = n < MIN_FRAGMENT_WORDS or _looks_like_title(ctx, r, framed)
 
     if how in ("embedded", "que"):
         if short:
@@ -261,9 +304,39 @@ def _one(ctx: DocContext, r: Region) -> Candidate | None:
         inner = _inner_incise(ctx, r)
         if inner is not None:
             return _cand_from_verb(ctx, "direct", r.start, r.end, inner, r, [inner])
+        before = _closing_verb(ctx, r)
+        if before is not None:
+            c = _cand_from_verb(ctx, "direct", r.start, r.end, before, r, [before])
+            if c.speaker is None:
+                # the parser loses the subject of a clause-final verb: the first bare noun
+                # phrase of the sentence (no preposition, no time word) is its subject
+                c.speaker = next((t for t in before.sent if t.i < before.i and t.pos_ in ("NOUN", "PROPN")
+                                  and not any(g.dep_ == "case" for g in t.children)
+                                  and t.ent_type_ not in ("DATE", "TIME") and t.dep_ != "obl:mod"
+                                  and not ctx.in_quote(t)), None)
+            return c
         return Candidate(kind="direct", start=r.start, end=r.end, cue=None, stance=None,
                          fallback="previous", frame=(r.open, r.after))
     return None
+
+
+def _closing_verb(ctx: DocContext, r: Region) -> Token | None:
+    """« Sa mère, jointe par téléphone, embraye. « Ma fille… » »: the sentence before the
+    quote ends on a speech verb with no complement of its own; its subject speaks."""
+    i = ctx.sent_index(r.open)
+    if i == 0 or ctx.sents[i].start_char < r.open - 2 and ctx.text[ctx.sents[i].start_char : r.open].strip():
+        return None
+    prev = ctx.sents[i - 1]
+    toks = [t for t in prev if not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if not toks or toks[-1].pos_ not in ("VERB", "NOUN") or ctx.in_quote(toks[-1]):
+        return None
+    v = toks[-1]
+    cue = ctx.lex.verb(v.lemma_) or ctx.lex.verb(v.lower_)
+    if cue is None or not cue.takes("quote") or any(c.dep_ in ("obj", "ccomp", "xcomp") for c in v.children):
+        return None
+    return v
 
 
 def _headline(ctx: DocContext, r: Region, head: list[Token]) -> Candidate | None:
@@ -324,6 +397,9 @@ def _need(c: Token) -> str | None:
         return "a"
     if c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "mark" and g.lower_ in _A for g in c.children):
         return "a"
+    if c.dep_ in ("obl:arg", "obl", "obl:mod", "obj") and c.pos_ in ("NOUN", "PROPN") and any(
+            g.dep_ == "case" and g.lower_ in {"de", "d'", "d’", "du", "des"} for g in c.children):
+        return "de"  # « arguant d'une "clause d'exclusion" »
     return {"ccomp": "que", "obj": "obj", "xcomp": "inf", "obl:arg": "obj"}.get(c.dep_)
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from .candidate import Candidate
 from .context import DocContext
-from .direct import MIN_FRAGMENT_WORDS, words
+from .direct import MIN_FRAGMENT_WORDS, MIN_SHORT_FRAGMENT_WORDS, words
 from .frames import addressee_media, cited_by, is_passive, prep_phrases, referred_source, same_source, subject
 
 _CATAPHORA = re.compile(r"^\W*(?:c['’]est|ce sont|voilà)\s+(?:en tout cas\s+|du moins\s+|notamment\s+)?(?:ce|là ce)\s+qu", re.I)
@@ -18,7 +18,7 @@ _CLAUSE_BREAK = {"advcl", "parataxis", "conj", "cc"}  # not part of an object-co
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
     toks = [t for t in tokens if not t.is_space]
-    while toks and toks[-1].is_punct and toks[-1].text not in {"»", '"', "”", ")"}:
+    while toks and toks[-1].is_punct and toks[-1].text not in {"»", '"', "”", ")", "%"}:
         toks.pop()
     while toks and toks[0].is_punct and toks[0].text not in {"«", '"', "“"}:
         toks.pop(0)
@@ -33,6 +33,13 @@ def _quoted_share(ctx: DocContext, start: int, end: int) -> bool:
         if r.start < end and r.end > start and words(ctx.text[r.start : r.end]) >= MIN_FRAGMENT_WORDS:
             return True
     return False
+
+
+def _kind(ctx: DocContext, start: int, end: int) -> str:
+    """A reported clause holding a quoted fragment (« une "folie autodestructrice" ») is mixed;
+    a one-word scare quote (« retirer «temporairement» ») does not make it so."""
+    return "mixed" if any(r.start < end and r.end > start and words(ctx.text[r.start : r.end]) >= MIN_SHORT_FRAGMENT_WORDS
+                          for r in ctx.regions) else "indirect"
 
 
 def _is_incise(ctx: DocContext, t: Token) -> bool:
@@ -95,7 +102,8 @@ def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
             return _span_of(_without_incises(ctx, toks))
     if cue.takes("inf"):
         for c in kids:
-            if c.i > v.i and c.dep_ in ("xcomp", "ccomp", "obj") and "Inf" in c.morph.get("VerbForm"):
+            if c.i > v.i and c.dep_ in ("xcomp", "ccomp", "obj") and (
+                    "Inf" in c.morph.get("VerbForm") or _infinitive_marked(c, _DE)):
                 return _span_of(list(c.subtree))
         # « a enjoint la Cédéao de lever », « soupçonnent X d'avoir » : the parser hangs the
         # infinitive on the object
@@ -120,19 +128,34 @@ def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
                 for g in c.children:
                     if g.i > c.i and g.dep_ in ("acl", "xcomp") and _infinitive_marked(g, _A):
                         return _span_of(list(g.subtree))
+    if cue.takes("de"):
+        # « arguent du temps nécessaire », « s'inquiète de voir… »: what the de-phrase holds
+        for c in kids:
+            if c.i > v.i and (
+                (c.dep_ in ("obl:arg", "obl:mod", "obl", "iobj", "obj") and c.pos_ in ("NOUN", "PRON", "PROPN")
+                 and any(g.dep_ == "case" and g.lower_ in _DE | {"du", "des"} for g in c.children))
+                or (c.dep_ in ("xcomp", "advcl") and _infinitive_marked(c, _DE))
+            ):
+                return _span_of(list(c.subtree))
     if cue.takes("attr") and any(c.lower_ in {"se", "s'", "s’"} for c in kids if c.i < v.i):
         # « il se dit prêt à … », « se disent soucieux de … »
         for c in kids:
             if c.i > v.i and c.dep_ in ("xcomp", "obj", "acomp") and c.pos_ in ("ADJ", "NOUN"):
                 return _span_of(list(c.subtree))
     if cue.takes("obj"):
-        objs = [c for c in kids if c.i > v.i and c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        # a named object (« évoque Hillary Clinton », « salue Emmanuel Macron ») is who the cue
+        # is about, not what was said
+        objs = [c for c in kids if c.i > v.i and c.dep_ == "obj" and c.pos_ == "NOUN"]
         if objs:
             right = [c for c in kids if c.i > v.i and c.dep_ not in _CLAUSE_BREAK and c.dep_ != "punct"]
             last = max(t.i for c in right for t in c.subtree if t.dep_ not in _CLAUSE_BREAK or t.head != v)
             # stop at the first comma that closes the predicate (« , car … »)
             toks = []
-            for t in v.doc[v.i : last + 1]:
+            # the content is the object phrase, after the verb group (« a démenti les… »); a
+            # characterizing cue keeps its verb: « a qualifié cette publication d'erreur » says
+            # the publication is an error only with the verb
+            first = v.i if cue.stance == "characterize" else v.i + 1
+            for t in v.doc[first : last + 1]:
                 if t.text in {",", ";"} and t.head == v:
                     break
                 toks.append(t)
@@ -185,6 +208,8 @@ def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
             spk, fallback = narrative
         elif spk is None:
             continue
+        if spk is not None and cue.takes("person") and not _person_like(ctx, spk):
+            continue  # « Washington pense que… » is the writer's analysis, not a statement
         relays: list[Token] = []
         ref = referred_source(v, spk)
         if ref is not None:
@@ -197,10 +222,20 @@ def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
             if obj is not spk and not same_source(list(obj.doc[prep.i : obj.i + 1])):
                 relays.append(obj)
         out.append(Candidate(
-            kind="indirect", start=comp[0], end=comp[1], cue=cue.lemma, stance=cue.stance, cue_tok=v,
+            kind=_kind(ctx, *comp), start=comp[0], end=comp[1], cue=cue.lemma, stance=cue.stance, cue_tok=v,
             cue_span=(v.idx, v.idx + len(v.text)), speaker=spk, relays=relays, fallback=fallback,
             same_source_relay=same_source(frame), frame=(sent.start_char, sent.end_char), channel=cue.channel,
         ))
+
+
+def _person_like(ctx: DocContext, tok: Token) -> bool:
+    """A subject that can hold and state a belief: a person, a pronoun, a role noun."""
+    if tok.pos_ == "PRON" or tok.lower_.startswith("-"):
+        return True
+    found = ctx.mentions_in(tok.idx, tok.idx + len(tok.text))
+    if found:
+        return found[0].entity.type == "PER"
+    return ctx.lex.noun_class(tok.lemma_) in ("role", "official", "person")
 
 
 def _narrative_infinitive(v: Token) -> tuple[Token | None, str | None] | None:

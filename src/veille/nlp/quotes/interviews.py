@@ -24,6 +24,7 @@ class Interview:
     start: int  # offset of the trigger word
     person: str | None  # entity id of the interviewee when the sentence names one
     media: list[str]
+    named: tuple[str, ...] = ()  # every person the sentence names
 
 
 def _media_names(ctx: DocContext, sent, after: int) -> list[str]:
@@ -33,10 +34,13 @@ def _media_names(ctx: DocContext, sent, after: int) -> list[str]:
             continue
         names = [m.entity.name for m in ctx.mentions_in(t.idx, t.idx + len(t.text)) if m.start == t.idx]
         surface = [t.text]
+        if t.i > 0 and t.doc[t.i - 1].lower_ in {"au", "du", "le"}:
+            surface.append("Le " + t.text)  # « un entretien au Parisien »: the article is in the name
         if t.i + 1 < len(t.doc):
             surface.append(t.text + " " + t.doc[t.i + 1].text)  # « Le Parisien », « BFM TV »
-        if any(ctx.lex.is_media_name(n) for n in surface + names):
-            name = names[0] if names else t.text
+        hits = [n for n in names + surface if ctx.lex.is_media_name(n)]
+        if hits:
+            name = names[0] if names else hits[0]
             if name not in out:
                 out.append(name)
     return out
@@ -54,21 +58,29 @@ def find(ctx: DocContext) -> list[Interview]:
         persons = [m for m in ctx.mentions_in(sent.start_char, sent.end_char)
                    if m.entity.type == "PER" and ctx.region_of(m.start) is None]
         person = persons[0].entity.id if len(persons) == 1 else None
-        out.append(Interview(ctx.sent_rank(trig.idx), trig.idx, person, media))
+        out.append(Interview(ctx.sent_rank(trig.idx), trig.idx, person, media,
+                             tuple(m.entity.id for m in persons)))
     return out
 
 
-def relays(ctx: DocContext, interviews: list[Interview], speaker_entity: str | None, at: int) -> list[str]:
-    """Media of the interviews that frame a quote stated at offset `at` by `speaker_entity`."""
+def relays(ctx: DocContext, interviews: list[Interview], speaker_entity: str | None, at: int,
+           own_via: bool = False) -> list[str]:
+    """Media of the interviews that frame a quote stated at offset `at` by `speaker_entity`.
+
+    An interview with a named interviewee also relays that person's quotes stated before
+    it (« "…" Telle est la teneur du message de X, qui a accordé un entretien à … »),
+    unless the quote names its own relay."""
     out: list[str] = []
     rank = ctx.sent_rank(at)
     for iv in interviews:
         if iv.start > at and iv.rank != rank:
-            continue
+            if iv.person is None or own_via or speaker_entity != iv.person:
+                continue
         if iv.person is not None:
             ok = speaker_entity == iv.person
         else:
-            ok = 0 <= rank - iv.rank <= _NEAR
+            # a sentence naming several people relays only their quotes, not a third person's
+            ok = 0 <= rank - iv.rank <= _NEAR and (not iv.named or speaker_entity in iv.named)
         if ok:
             out.extend(m for m in iv.media if m not in out)
     return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...models import Entity, Span as MSpan, Speaker
+from . import bodies
 from .context import DocContext
 
 # Dependents that stay inside a noun phrase when we cut it out of the parse.
@@ -145,6 +146,9 @@ class Resolver:
         self._genders: dict[str, str | None] = {}
         self._subjects: list[Token] | None = None
         self._nested = False  # resolving a role subject for a pronoun: no deeper lookups
+        # the content of the quote being attributed: who it names in the third person
+        # (« ce qu'a dit le Premier ministre ») is not who says it
+        self.content: tuple[int, int] = (0, 0)
         # person mentions outside quotations, the antecedents pronouns may take
         self.persons = [m for m in ctx.mentions if m.entity.type in _PERSONAL and ctx.region_of(m.start) is None
                         and not self._common_noun_phrase(m)]
@@ -239,7 +243,7 @@ class Resolver:
     def resolve(self, head: Token, stop_at_comma: bool = False) -> tuple[Speaker, str | None, str | None, bool, bool] | None:
         """(speaker, entity type, gender, plural, anaphoric) for the phrase headed by `head`, or None."""
         low = head.lower_
-        if head.pos_ == "PRON" or low in _PRONOUNS or low in {"-t-il", "-t-elle"}:
+        if low in _PRONOUNS or low in {"-t-il", "-t-elle"} or (head.pos_ == "PRON" and not self._named_at(head)):
             return self._pronoun(head)
         if low in {"dernier", "dernière"} and head.i > 0 and head.doc[head.i - 1].lower_ in {"ce", "cette"}:
             toks = [head.doc[head.i - 1], head]
@@ -283,6 +287,9 @@ class Resolver:
         named = self._apposed_person(toks, cls)
         if named is not None:
             return named
+        related = self._related(head, toks, mspan)
+        if related is not None:
+            return related
         if cls == "role" and not plural and not any(t.pos_ == "PROPN" for t in toks):
             # a role phrase that an earlier sentence gave to a person, word for word
             phrase = self._role_phrase(head, toks)
@@ -344,6 +351,9 @@ class Resolver:
                 spk = res[0]
                 return (Speaker(entity=spk.entity, name=spk.name, mention=mspan, description=mspan.text),
                         "PER", res[2], False, True)
+        body = self._body(head, toks, mspan)
+        if body is not None:
+            return body
         if cls in {"role", "official", "body", "media", "person"}:
             if orgs:
                 m = orgs[0]
@@ -352,6 +362,60 @@ class Resolver:
         return None
 
     # -- helpers ------------------------------------------------------------------
+    def _named_at(self, tok: Token) -> bool:
+        """The tagger reads some names as pronouns (« BFMTV révèle »): a mention there is a name."""
+        return any(m.start <= tok.idx < m.end for m in self.ctx.mentions_in(tok.idx, tok.idx + len(tok.text)))
+
+    def _related(self, head: Token, toks: list[Token], mspan: MSpan):
+        """« sa mère », « son avocat »: someone's relative or counsel, named after the possessor
+        (« Djamila Boutoutaou's mother »); « son entourage » speaks for the possessor."""
+        if self._nested or any(t.pos_ == "PROPN" for t in toks):
+            return None
+        rel = bodies.relation(head)
+        if rel is None:
+            return None
+        self._nested = True
+        try:
+            owner = self._salient([toks[0]], None, False)
+        finally:
+            self._nested = False
+        if owner is None or owner[1] != "PER":
+            return None
+        spk = owner[0]
+        if rel == "":
+            return (Speaker(entity=spk.entity, name=spk.name, mention=mspan, description=mspan.text),
+                    "PER", owner[2], False, True)
+        # a counsel or relative the article named before (« Me X, l'avocat de Y »)
+        holder = self._holder(head.lemma_.lower(), mspan.start)
+        if holder is not None and holder.entity.id != spk.entity and holder.entity.name != spk.name:
+            window = self.ctx.text[holder.start : holder.end + 80].lower()
+            if spk.name.split()[-1].lower() in window:
+                return self._speaker_of(holder.entity, mspan), "PER", self.entity_gender(holder.entity), False, True
+        plural = "Plur" in head.morph.get("Number")
+        name = f"{spk.name}'s {rel}"
+        return Speaker(entity=None, name=name, mention=mspan, description=mspan.text), "PER", \
+            np_gender(toks, head) or token_gender(head), plural, True
+
+    def _body(self, head: Token, toks: list[Token], mspan: MSpan):
+        """Unnamed bodies that name who they speak for (bodies.py): prefecture, police
+        source, party groups, « l'opposition »."""
+        lemma = head.lemma_.lower()
+        plural = "Plur" in head.morph.get("Number")
+        name = None
+        if lemma == "préfecture":
+            name = bodies.prefecture(self.ctx, head, toks)
+        elif lemma == "source":
+            name = bodies.police_source(self.ctx, head, toks)
+        elif lemma == "opposition" and not any(t.i > head.i and t.pos_ in ("PROPN", "ADJ", "NOUN") for t in toks):
+            name = bodies.opposition(head, self.ctx.text, self.ctx.sent_rank)
+        elif plural and head.pos_ in ("NOUN", "ADJ", "PROPN"):
+            name = bodies.party(head, self.ctx.text)
+        if not name:
+            return None
+        ent = next((m.entity for m in self.ctx.mentions if m.entity.name == name), None)
+        return (Speaker(entity=ent.id if ent else None, name=name, mention=mspan, description=mspan.text),
+                "ORG", None, plural, False)
+
     def _without_media_addressee(self, head: Token, toks: list[Token]) -> list[Token]:
         """« a déclaré le vainqueur à l'AFP »: the medium spoken to is a relay, not the speaker."""
         for c in head.children:
@@ -380,6 +444,10 @@ class Resolver:
         while tok is not None and tok.dep_ in ("appos", "flat:name", "flat") and steps < 10:
             tok = tok.head
             steps += 1
+        if tok is not None and tok.dep_ == "obj" and any(
+                c.dep_ == "xcomp" and c.i > tok.i and c.pos_ == "VERB" for c in tok.head.children):
+            # « a poussé X à faire une mise au point »: X is the subject of the infinitive
+            return True
         return tok is not None and tok.dep_ in ("nsubj", "nsubj:pass")
 
     def _under_complement(self, m, head: Token) -> bool:
@@ -429,6 +497,23 @@ class Resolver:
             return None
         return self._salient([head], gender, plural)
 
+    def _named_in_content(self, entity_id: str | None) -> bool:
+        lo, hi = self.content
+        if entity_id is None or hi <= lo:
+            return False
+        return any(m.entity.id == entity_id and not self._role_mention(m) and not self._self_reference(m)
+                   for m in self.ctx.mentions_in(lo, hi))
+
+    @staticmethod
+    def _role_mention(m) -> bool:
+        """« le Premier ministre » inside a quote may be the speaker's own title: only names count."""
+        return any(x.start == m.start and x.label == "role" for x in m.entity.mentions)
+
+    def _self_reference(self, m) -> bool:
+        """« moi, Emmanuel Macron »: a name right after a first-person pronoun is the speaker's own."""
+        before = self.ctx.text[max(0, m.start - 12) : m.start].lower()
+        return any(w in before for w in ("moi", "je suis", "nous", "j'"))
+
     def _salient(self, toks: list[Token], gender: str | None, plural: bool, forward: bool = False, backward: bool = True):
         pos = toks[0].idx
         mspan = _span(self.ctx.text, toks)
@@ -445,6 +530,8 @@ class Resolver:
                 continue
             if gender and said.gender and said.gender != gender:
                 continue
+            if self._named_in_content(said.speaker.entity):
+                continue
             score = self._score(said.pos, True) + self._speaker_bonus(said)
             if best is None or score >= best[0]:
                 best = (score, said.speaker, said.etype, said.gender, said.via)
@@ -458,6 +545,8 @@ class Resolver:
                     continue
                 g = self.entity_gender(m.entity)
                 if gender and g and g != gender:
+                    continue
+                if self._named_in_content(m.entity.id):
                     continue
                 score = self._score(m.start, self._is_subject(m))
                 if best is None or score > best[0]:
@@ -480,7 +569,7 @@ class Resolver:
                     got = self.resolve(tok)
                 finally:
                     self._nested = False
-                if got is not None and not got[3]:
+                if got is not None and not got[3] and not self._named_in_content(got[0].entity):
                     best = (score, got[0], got[1], got[2] or g, [])
         else:
             for m in self.ctx.mentions:
