@@ -2,18 +2,28 @@
 
     .venv/bin/python bench/corpus.py                 # the whole corpus (36,152 articles), 2 workers
     .venv/bin/python bench/corpus.py --n 300 --workers 1
+    .venv/bin/python bench/corpus.py --store /tmp/full.duckdb --runs 20   # queries only, on a store
 
 Prints total time, articles/s, words/s, peak memory per worker, store size,
 re-ingest time, and the latency of the timeline of the most frequent entity and
 of the quotes of the most quoted speaker; with --n, also a linear extrapolation
-to the whole corpus.
+to the whole corpus. With --store, no ingest: the two queries are timed on that
+store (a full-scale one can be made by bench/store_scale.py), p50/p95 over --runs,
+warm (one Store kept open, as the API and a Python session) and cold (a new
+process per run, as `veille timeline` / `veille quotes`: its wall time, split into
+Python start and imports / opening the store / query / rendering the table),
+and so are the other queries and the exports.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
+import os
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -73,12 +83,132 @@ def ingest(store: Store, path: Path, workers: int):
 
 
 def latency(fn, runs: int = 5) -> float:
+    return percentiles(timed(fn, runs))[0]
+
+
+def timed(fn, runs: int, cpu: list | None = None) -> list[float]:
+    """Wall times of `runs` calls; their CPU times (every thread of this process) go to `cpu`."""
+    times = []
+    for _ in range(runs):
+        t, c = time.perf_counter(), time.process_time()
+        fn()
+        times.append(time.perf_counter() - t)
+        if cpu is not None:
+            cpu.append(time.process_time() - c)
+    return times
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    """p50 and p95 (nearest rank)."""
+    ordered = sorted(times)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * len(ordered) + 0.5) - 1)]
+
+
+def ms(times: list[float]) -> str:
+    p50, p95 = percentiles(times)
+    return f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
+
+
+# One cold query as the command line runs it, timed by phase (printed as JSON).
+COLD = r"""
+import os, sys, time, json
+t0 = time.perf_counter()
+import veille.serve.cli
+from veille.serve.corpus_cli import OutFormat, emit
+from veille.store import Store, queries
+t1 = time.perf_counter()
+store = Store(sys.argv[1], keep_open=0)
+con = store._open_reader()
+t2 = time.perf_counter()
+rows = getattr(queries, sys.argv[2])(con, sys.argv[3])
+t3 = time.perf_counter()
+with open(os.devnull, "w") as out:
+    emit(rows, OutFormat.table, out)
+t4 = time.perf_counter()
+con.close()
+print(json.dumps({"imports": t1 - t0, "connect": t2 - t1, "query": t3 - t2, "render": t4 - t3, "rows": len(rows)}))
+"""
+
+
+def cold(db: Path, query: str, name: str, runs: int) -> dict[str, list[float]]:
+    """`runs` new processes; 'wall' is what the user waits, 'start' the interpreter's own start."""
+    phases: dict[str, list[float]] = {k: [] for k in ("wall", "cpu", "start", "imports", "connect", "query", "render")}
+    for _ in range(runs):
+        t, cpu_before = time.perf_counter(), _children_cpu()
+        out = subprocess.run([sys.executable, "-c", COLD, str(db), query, name], capture_output=True,
+                             text=True, check=True)
+        wall = time.perf_counter() - t
+        split = json.loads(out.stdout)
+        phases["wall"].append(wall)
+        phases["cpu"].append(_children_cpu() - cpu_before)
+        phases["start"].append(wall - sum(split[k] for k in ("imports", "connect", "query", "render")))
+        for k in ("imports", "connect", "query", "render"):
+            phases[k].append(split[k])
+    return phases
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cli_wall(db: Path, args: list[str], runs: int) -> list[float]:
+    """The real `veille ...` command, output to /dev/null."""
+    exe = Path(sys.executable).with_name("veille")
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        fn()
+        subprocess.run([str(exe), *args, "--db", str(db)], stdout=subprocess.DEVNULL, check=True,
+                       env=os.environ | {"COLUMNS": "200"})
         times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return times
+
+
+def query_bench(db: Path, runs: int, exports: bool = True) -> int:
+    store = Store(db, keep_open=60)
+    counts = store.stats()
+    print(f"load average        {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall > CPU time when it exceeds them)")
+    size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p.suffix != ".lock")
+    print(f"store               {db}: {size / 2**20:.0f} MiB")
+    print(f"rows                {counts}")
+    entity = store.sql("SELECT name, count(DISTINCT article_id) AS n FROM entities "
+                       "GROUP BY name ORDER BY n DESC, name LIMIT 1")[0]
+    speaker = store.sql("SELECT speaker_name AS name, count(*) AS n FROM quotes "
+                        "WHERE speaker_entity IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1")[0]
+    for query, item, option in (("timeline", entity, "--entity"), ("quotes", speaker, "--speaker")):
+        fn = getattr(store, query)
+        rows = fn(item["name"])
+        print(f"{query:<19} {item['name']!r} ({item['n']} articles or quotes, {len(rows)} rows)")
+        for label, kw in (("warm (kept open)", {}), ("warm, limit 100", {"limit": 100})):
+            cpu: list[float] = []
+            wall = timed(lambda: fn(item["name"], **kw), runs, cpu)
+            print(f"  {label:<17} {ms(wall)}; CPU {ms(cpu)}")
+        phases = cold(db, query, item["name"], runs)
+        print(f"  cold (new proc.)  {ms(phases['wall'])}; CPU {ms(phases['cpu'])}; wall split: " + ", ".join(
+            f"{k} {statistics.median(v) * 1000:.0f}" for k, v in phases.items() if k not in ("wall", "cpu"))
+            + " ms (p50)")
+        print(f"  `veille {query}`  {ms(cli_wall(db, [query, option, item['name']], runs))} (table), "
+              f"{ms(cli_wall(db, [query, option, item['name'], '--limit', '100'], runs))} (--limit 100)")
+    others = {
+        "events (all)": lambda: store.events(),
+        f"events --actor {entity['name']}": lambda: store.events(actor=entity["name"]),
+        "events --type ASSAULT": lambda: store.events(type="ASSAULT"),
+        "actors": lambda: store.actors(),
+        f"actors --actor {entity['name']}": lambda: store.actors(actor=entity["name"]),
+        "claims": lambda: store.claims(limit=100),
+        f"claims --entity {entity['name']}": lambda: store.claims(entity=entity["name"]),
+        "stats": lambda: store.stats(),
+    }
+    for label, fn in others.items():
+        print(f"{label:<35} {ms(timed(fn, max(3, runs // 4)))} (warm)")
+    with tempfile.TemporaryDirectory() as tmp:
+        formats = (("jsonl", "r.jsonl"), ("parquet", "tables"), ("plover", "p.jsonl"), ("gdelt", "g.tsv"))
+        for fmt, target in formats if exports else ():
+            t = time.perf_counter()
+            result = store.export(fmt, Path(tmp) / target)
+            print(f"export {fmt:<28} {time.perf_counter() - t:.1f} s ({result.get('lines', '')})")
+    store.close()
+    return 0
 
 
 def main() -> int:
@@ -86,7 +216,13 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=None, help="first N articles of OrangeSum (default: all)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, default=None, help="store file (default: a temporary one, deleted)")
+    parser.add_argument("--store", type=Path, default=None,
+                        help="time the queries on this existing store (no ingest): warm and cold, p50/p95")
+    parser.add_argument("--runs", type=int, default=20, help="runs per query with --store (default 20)")
+    parser.add_argument("--no-exports", action="store_true", help="with --store: do not time the exports")
     args = parser.parse_args()
+    if args.store:
+        return query_bench(args.store, max(1, args.runs), exports=not args.no_exports)
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

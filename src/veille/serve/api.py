@@ -23,6 +23,10 @@ from typing import Optional
 from ..errors import VeilleError
 from ..models import Article
 
+# Seconds the server keeps its read-only connection to the store open after a request:
+# an ingest started while the server is idle waits at most this long to write.
+KEEP_OPEN = 5.0
+
 _FORM = """<!doctype html><html lang="fr"><meta charset="utf-8"><title>veille</title>
 <style>body{font:16px/1.5 sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
 textarea{width:100%;height:18rem;font:14px/1.4 monospace}</style>
@@ -66,12 +70,18 @@ def create_app(db: Optional[Path] = None, analyzer=None):
                           published_how="given with the request" if published else None, origin="<api>")
         return get_analyzer().analyze(article)
 
-    def store():
-        if db is None:
-            raise HTTPException(404, "no store: start the server with --db FILE")
+    # One Store for the server's life: its read-only connection stays open between
+    # requests (KEEP_OPEN s after the last one; not while an ingest runs: veille.store.db).
+    corpus = None
+    if db is not None:
         from ..store.db import Store
 
-        return Store(db)
+        corpus = Store(db, keep_open=KEEP_OPEN)
+
+    def store():
+        if corpus is None:
+            raise HTTPException(404, "no store: start the server with --db FILE")
+        return corpus
 
     def run(query):
         try:

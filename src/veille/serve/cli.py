@@ -13,14 +13,16 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.console import Console
 
 from ..errors import Rejection, VeilleError
-from ..models import Article, record_json_schema
 from ..settings import Settings
+
+if TYPE_CHECKING:  # the models (pydantic) load only for the commands that use them
+    from ..models import Article
 
 app = typer.Typer(
     name="veille",
@@ -207,6 +209,8 @@ def serve(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the record."""
+    from ..models import record_json_schema
+
     typer.echo(json.dumps(record_json_schema(), indent=2, ensure_ascii=False))
 
 

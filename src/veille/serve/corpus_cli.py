@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import json
 import logging
+import shutil
 import sys
 import time
 from enum import Enum
@@ -19,7 +20,6 @@ from typing import Callable, List, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from ..errors import Rejection, UsageError, VeilleError
 from ..settings import default_db_path
@@ -80,7 +80,7 @@ def _modality(value: Optional[str]) -> Optional[str]:
 def _store(db: Optional[Path]):
     from ..store import Store
 
-    return Store(db)
+    return Store(db, keep_open=0)  # one query per process: nothing to keep
 
 
 def _run_query(fn: Callable[[], list[dict]], fmt: OutFormat) -> None:
@@ -116,12 +116,51 @@ def emit(rows: list[dict], fmt: OutFormat, stream=None) -> None:
     if not rows:
         err.print("no rows", highlight=False)
         return
-    table = Table(show_lines=False, header_style="bold")
-    for column in rows[0]:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(v) for v in row.values()))
-    Console(file=stream, width=None if stream.isatty() else 200).print(table)
+    tty = stream.isatty()
+    width = shutil.get_terminal_size((200, 24)).columns if tty else 200
+    write_table(rows, stream, width, bold=tty)
+
+
+GAP = "  "
+
+
+def column_widths(natural: list[int], width: int) -> list[int]:
+    """Each column its natural width when all fit; else the narrow ones keep theirs
+    and the wide ones share what is left equally (at least 6 characters each)."""
+    room = max(width - len(GAP) * (len(natural) - 1), 6 * len(natural))
+    if sum(natural) <= room:
+        return natural
+    out = list(natural)
+    left = len(natural)
+    for i in sorted(range(len(natural)), key=natural.__getitem__):
+        out[i] = max(6, min(natural[i], room // left))
+        room -= out[i]
+        left -= 1
+    return out
+
+
+def write_table(rows: list[dict], stream, width: int, bold: bool = False) -> None:
+    """A plain text table: long cells are folded onto the next lines of their
+    column. (A Rich table takes seconds for a few hundred rows: a timeline of a
+    frequent entity has tens of thousands.)"""
+    header = list(rows[0])
+    cells = [[" ".join(_cell(v).split()) for v in row.values()] for row in rows]
+    natural = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
+    widths = column_widths(natural, width)
+    head = GAP.join(h[:w].ljust(w) for h, w in zip(header, widths)).rstrip()
+    out = [f"\x1b[1m{head}\x1b[0m" if bold else head, GAP.join("─" * w for w in widths)]
+    for row in cells:
+        if all(len(c) <= w for c, w in zip(row, widths)):
+            out.append(GAP.join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+            continue
+        parts = [[c[i:i + w] for i in range(0, len(c), w)] or [""] for c, w in zip(row, widths)]
+        for line in range(max(len(p) for p in parts)):
+            out.append(GAP.join((p[line] if line < len(p) else "").ljust(w)
+                                for p, w in zip(parts, widths)).rstrip())
+        if len(out) > 4096:
+            stream.write("\n".join(out) + "\n")
+            out = []
+    stream.write("\n".join(out) + "\n")
 
 
 class _Progress:
