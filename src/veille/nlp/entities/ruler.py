@@ -60,11 +60,19 @@ class AliasRuler:
             span = Span(doc, start, end, label=label, kb_id=eid)
             if is_acronym(span.text) and _in_capitals(doc, start, end):
                 continue  # "UN HOMME ARRÊTÉ": a headline in capitals, not the UN
+            if end - start == 1 and start > 0 and self._named_after_people(eid) and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_title and not doc[start].is_upper:
+                continue  # "Ferdinand Porsche", "André Citroën": the person, not the firm
             spans.append(span)
         if spans:
             spans = filter_spans(list(doc.ents) + spans)
             doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
+
+
+    def _named_after_people(self, eid: str) -> bool:
+        ent = self.kb.get(eid)
+        return ent is not None and ent.kind == "company"
 
 
 def _in_capitals(doc: Doc, start: int, end: int) -> bool:
@@ -143,6 +151,9 @@ class NerFixes:
             return []  # "Établissement public", "Etat américain": common nouns, not a name
         if len(span) == 1 and span[0].text in _COMPASS:
             return []
+        if len(span) == 1 and (span[0].text in _NOT_NAMES or start > 0 and doc[start - 1].like_num
+                               and span[0].pos_ != "PROPN" and not self.kb.lookup(span.text)):
+            return []  # "(NDLR)", "400 Nm": an editor's note, a unit after a number
         if len(span) == 1 and span[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV") and not self.kb.lookup(span.text):
             return []  # a capitalised common noun ("Armées" in "ministre des Armées")
         kb_ent = self.kb.lookup(span.text)
@@ -234,6 +245,8 @@ def _name_tail(doc: Doc, start: int, end: int) -> Optional[int]:
     return None
 
 
+# Capitalised abbreviations of the press that the NER takes for names.
+_NOT_NAMES = {"NDLR", "Ndlr", "NDLA", "JT", "PV", "Nm", "CV"}
 _NAME_PARTICLES = {"de", "du", "d'", "d’", "la", "le", "von", "van", "der", "al", "el", "ben", "bin", "ibn", "ould"}
 # Common nouns of places and institutions named after a person.
 _NAMED_AFTER = {"place", "rue", "avenue", "boulevard", "quai", "square", "pont", "gare", "station", "lycée", "collège",
