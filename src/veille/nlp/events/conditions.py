@@ -29,6 +29,10 @@ def objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "obj" or (passive and c.dep_ == "nsubj:pass"):
             out.append(c)
+    if passive and not out and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        # « 23 personnes interpellées », « des manifestants dispersés par la police »: the noun
+        # a passive participle qualifies undergoes it
+        out.append(verb.head)
     return out
 
 
@@ -36,7 +40,8 @@ def subjects(verb: Token) -> list[Token]:
     if verb.pos_ == "ADJ":  # « sont convenus »: être + participle of an intransitive verb
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obl:agent")]
     passive = is_passive(verb)
-    out = [c for c in verb.children if c.dep_ == "obl:agent" or (not passive and c.dep_ == "nsubj")]
+    # an active verb's subject is sometimes labelled nsubj:pass (« des gilets jaunes ont déambulé »)
+    out = [c for c in verb.children if c.dep_ == "obl:agent" or (not passive and c.dep_ in ("nsubj", "nsubj:pass"))]
     if passive:
         # « tué par une frappe » is often parsed obl:mod: a « par » oblique is the agent
         out += [c for c in verb.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent" and _prep(c) == "par"]
@@ -161,7 +166,7 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
             subs = [s] if s is not None else []
         return not any(in_class(s, atom.value, lex) for s in subs)
     if k == "subj":
-        subs = subjects(tok)
+        subs = subjects(tok) or _object_controller(tok, lex)
         if not subs:
             s = subject_of(tok)  # control: « ont commencé à se retirer »
             subs = [s] if s is not None else []
@@ -174,10 +179,43 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
         for o in objects(tok):  # « condamner un Australien à mort »: attached to the object
             cands += obliques(o, atom.prep)
         return any(in_class(o, atom.value, lex) for o in cands)
+    if k == "follow":
+        # an idiom whose words the parse scatters (« pointant au passage du doigt »)
+        words = atom.value.split("_")
+        nxt = [t.lower_ for t in tok.doc[tok.i + 1 : min(tok.i + 6, tok.sent.end)]]
+        return any(nxt[i : i + len(words)] == words for i in range(len(nxt)))
+    if k == "pass":
+        return is_passive(tok)
+    if k == "place":
+        # « est attendu à Moscou », « attendu mercredi au Mali » (the place hung on the day)
+        return any(_named_place(c) for c in tok.children) or any(
+            _named_place(k) for c in tok.children if c.dep_ in ("obl", "obl:mod", "obj") and c.pos_ == "NOUN"
+            for k in c.children
+        )
     if k == "hobl":
         head = tok.head
         return head is not tok and any(in_class(o, atom.value, lex) for o in obliques(head, atom.prep))
     return False
+
+
+def _named_place(tok: Token) -> bool:
+    """« à Moscou », « au Mali »: a place named right there, not one inside another phrase
+    (« attendu à un sommet avec la Serbie »)."""
+    if tok.pos_ != "PROPN" or not (tok.dep_.startswith("obl") or tok.dep_ == "nmod"):
+        return False
+    if not any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux", "en") for c in tok.children):
+        return False
+    ent = resolve_token(tok)
+    return ent is not None and ent.type in ("GPE", "LOC")
+
+
+def _object_controller(tok: Token, lex: Lexicon) -> list[Token]:
+    """« accuser les forces de l'ordre d'avoir frappé », « reprocher au juge d'avoir agi »: the
+    one accused is the subject of the infinitive, not the accuser."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head is tok or head.lemma_ not in lex.classes.get("ALLEGING", ()):
+        return []
+    return objects(head) + [c for c in head.children if c.dep_ in ("iobj", "obl:arg") and c.i < tok.i]
 
 
 def conditions_hold(trig: Trigger, tok: Token, lex: Lexicon) -> bool:

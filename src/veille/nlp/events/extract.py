@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ...models import Entity, Event, Span
 from ..docdata import state
 from .arguments import names_head, np_span, place_of, possessor, resolve_span, resolve_token, subject_of
+from .demands import DEMAND, demand_args, is_demand
 from .conditions import conditions_hold, is_passive, objects, obliques, subjects
 from .groups import GENERIC_PROTESTERS, country_entity, group_entity, is_country
 from .lexicon import Lexicon, Trigger
@@ -90,6 +91,15 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             # the lemmatizer leaves some present forms as nouns' lemmas (« je demande » -> demande)
             trigs = lex.triggers(lemma + "r", pos)
         if pos == "NOUN" and _motive(tok):
+            continue
+        if pos == "VERB" and is_demand(tok, lex):
+            m = Mention(tok, DEMAND, "REQUEST", None)
+            if "Imp" in tok.morph.get("Mood"):
+                # the imperative is both the demand and what it asks for
+                own = next((t for t in trigs if conditions_hold(t, tok, lex)), trigs[0] if trigs else None)
+                if own is not None:
+                    m.content.append(Mention(tok, own, own.type, own.mode))
+            out.append(m)
             continue
         for trig in trigs:
             if conditions_hold(trig, tok, lex):
@@ -167,6 +177,8 @@ def structure(mentions: list[Mention], lex: Lexicon) -> None:
         for anc in m.tok.ancestors:
             if child.dep_ not in _CONTENT_PATH and not _in_subject(anc, m.tok):
                 break
+            if _own_clause(child):
+                break
             child = anc
             other = by_i.get(anc.i)
             if other is None:
@@ -182,6 +194,17 @@ def structure(mentions: list[Mention], lex: Lexicon) -> None:
             elif m.tok.pos_ == "NOUN" and m.tok.head.i == anc.i and other.type == m.type:
                 m.governed_by_trigger = True
             break
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause with its own subject hung on a noun (« …, le colonel a appelé à… » glued to the
+    sentence before), or a present participle clause (« …, exhortant ses compatriotes à… »),
+    says what someone does besides, not the content of a trigger above it."""
+    if tok.dep_ not in ("acl", "acl:relcl", "nmod", "conj", "obl", "obl:mod") or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"):
+        return True
+    return any(c.dep_ == "nsubj" and "Rel" not in c.morph.get("PronType") for c in tok.children)
 
 
 def find_denials(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Denial]:
@@ -365,6 +388,18 @@ def _resolve_subject(arg: Token, verb: Token) -> Entity | None:
     return resolve_token(arg)
 
 
+def _expected_visitor(verb: Token) -> list[Entity | None]:
+    """« le médiateur de la Cédéao, l'ancien chef de l'Etat nigérian Goodluck Jonathan, est
+    attendu »: the subject of the passive comes; a person named in it before an organization."""
+    found = []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubj:pass"):
+            found.append(_resolve_subject(c, verb))
+            found += [resolve_token(k) for k in c.children if k.dep_ == "appos"]
+    people = [e for e in found if e is not None and e.type == "PER"]
+    return people[:1] or [e for e in found if e is not None][:1]
+
+
 def _verb_args(m: Mention) -> tuple[list[Entity | None], list[Entity | None], float]:
     tok = m.tok
     direct = subjects(tok)
@@ -430,10 +465,15 @@ def build_events(doc: Doc, lex: Lexicon) -> list[Event]:
     pub_value = getattr(published, "value", None)
     events: list[Event] = []
     for m in mentions:
-        if m.absorbed_by is not None or m.governed_by_trigger or id(m) in denied:
+        if m.governed_by_trigger or id(m) in denied:
             continue
+        accused: list[Entity] | None = None
+        if m.absorbed_by is not None:
+            accused = _accused(m, lex)
+            if not accused:
+                continue
         try:
-            ev = _event_for(doc, m, lex, pub_value)
+            ev = _event_for(doc, m, lex, pub_value, accused)
         except Exception:  # noqa: BLE001  one odd parse must not cost the article's other events
             log.exception("event coding failed on %r", m.tok.sent.text[:80])
             continue
@@ -447,14 +487,48 @@ def build_events(doc: Doc, lex: Lexicon) -> list[Event]:
     return events
 
 
-def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None) -> Event | None:
+def _accused(m: Mention, lex: Lexicon) -> list[Entity] | None:
+    """« Les démocrates soupçonnent Donald Trump d'avoir fait pression… », « accusé d'avoir
+    tué… »: what an allegation says the accused did is an event of its own, claimed, done by
+    the accused (an infinitive without subject: the accusation's object)."""
+    acc = m.absorbed_by
+    if acc is None or acc.type != "ACCUSE" or acc.tok.lemma_ not in lex.classes.get("ALLEGING", ()) or acc.tok.pos_ != "VERB":
+        return None
+    verb = m.tok
+    if verb.pos_ == "NOUN" and verb.dep_ == "obj" and verb.head.i != acc.tok.i:
+        verb = verb.head  # « d'avoir fait pression sur » (« fait » often tagged as a noun)
+    infinitive = "Inf" in verb.morph.get("VerbForm") or any(
+        c.dep_ == "aux:tense" and "Inf" in c.morph.get("VerbForm") for c in verb.children)  # « d'avoir tué »
+    if not infinitive or verb.head.i != acc.tok.i:
+        return None
+    if any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    ents = [_resolve_agent(o) for o in objects(acc.tok)]
+    ents += [resolve_token(c) for c in acc.tok.children if c.dep_ == "iobj" or (c.dep_ == "obl:arg" and c.i < m.tok.i)]
+    return [e for e in ents if e is not None][:1] or None
+
+
+def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
+               accused: list[Entity] | None = None) -> Event | None:
     tok = m.tok
     if tok.pos_ == "NOUN":
         actors, recipients, bonus = _noun_args(m, lex)
+    elif m.trig is DEMAND:
+        actors, recipients = demand_args(tok)
+        bonus = 0.0
     else:
         actors, recipients, bonus = _verb_args(m)
+    if accused:
+        actors, bonus = list(accused), 0.0
+    expected = tok.pos_ == "VERB" and tok.lemma_ in lex.frame("EXPECT")
+    if expected:
+        actors = _expected_visitor(tok)
     actor_names = _entity_names(actors)
-    place_ent = place_of(tok)
+    place_ent = None
+    if expected:  # « attendu dimanche à Manille »: the place hangs on the day
+        place_ent = next((p for c in tok.children if c.dep_ in ("obl", "obl:mod", "obj") and c.pos_ == "NOUN" and c.i > tok.i
+                          and (p := place_of(c, 0)) is not None), None)
+    place_ent = place_ent or place_of(tok)
     if place_ent is None and tok.pos_ == "NOUN" and tok.head.i != tok.i and m.type == "PROTEST":
         place_ent = place_of(tok.head)
     if not actor_names and m.type == "PROTEST" and place_ent is not None:
@@ -463,6 +537,10 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None) -> Eve
         country = country_entity(doc, place_ent.country)
         if country is not None:
             actor_names = [country]
+    if not actor_names and m.type == "COERCE" and tok.lemma_ in lex.classes.get("POLICEACT", ()) and _agentless(tok):
+        police = _police_before(tok)
+        if police is not None:
+            actor_names = [police.name]
     if not actor_names:
         return None
     if m.type in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE") and set(actor_names) <= GENERIC_PROTESTERS:
@@ -476,7 +554,16 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None) -> Eve
         rec_names.remove(place_ent.name)
 
     fr: Frames = frame_chain(tok, lex)
+    if expected:
+        fr.planned = True
     modality = modality_of(fr)
+    if accused:
+        # the accusation's own modality says whether it is made; what it alleges is claimed
+        fr = frame_chain(m.absorbed_by.tok, lex)
+        acc_modality = modality_of(fr)
+        if acc_modality in ("negated", "hypothetical"):
+            return None
+        modality = "claimed"
     etype, mode = m.type, m.mode
     cameo_mode = mode
     if m.content:
@@ -492,7 +579,7 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None) -> Eve
         # PLOVER: an announced future retreat is CONCEDE; future cooperation is AGREE
         if etype == "RETREAT":
             etype, mode, cameo_mode = "CONCEDE", None, "intent-retreat"
-        elif etype in _FUTURE_TO_AGREE:
+        elif etype in _FUTURE_TO_AGREE and not expected:  # an expected visitor agreed to nothing
             etype, mode, cameo_mode = "AGREE", None, None
 
     reported_by: list[str] = []
@@ -506,8 +593,11 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None) -> Eve
             src, etype, sent_of(tok)
         ):
             modality = "claimed"
+    if accused:
+        accusers = _entity_names(_verb_args(m.absorbed_by)[0])
+        reported_by = [n for n in accusers if n not in actor_names] + [n for n in reported_by if n not in accusers]
     date_value = date_for(doc, tok, m)
-    if date_value and pub_value and modality in ("asserted", "planned"):
+    if date_value and pub_value and modality in ("asserted", "planned") and not _date_of_a_noun(doc, tok, date_value):
         try:
             if int(date_value[:4]) < int(pub_value[:4]) - 1:
                 modality = "historical"
@@ -540,6 +630,59 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None) -> Eve
 
 
 _FAMILY = {"CONCEDE": "RETREAT"}
+
+
+def _date_of_a_noun(doc: Doc, tok: Token, value: str) -> bool:
+    """« M. Bolton dénonce le manque de préparation de Trump pour son sommet avec M. Kim, en
+    juin 2018 »: a date inside the object dates what the object names, not the verb's act, and
+    does not make that act historical."""
+    if tok.pos_ != "VERB":
+        return False
+    sent = tok.sent
+    spans = [t for t in state(doc).get("times") or []
+             if t.value and t.value.startswith(value) and sent.start_char <= t.start < sent.end_char]
+    if not spans:
+        return False
+    inside = []
+    for c in tok.children:
+        if c.dep_ in ("obj", "nsubj", "nsubj:pass", "obl:arg"):
+            sub = list(c.subtree)
+            inside.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return all(any(lo <= t.start < hi for lo, hi in inside) for t in spans)
+_POLICE_WINDOW = 1500  # characters before the trigger where the text names the police at work
+
+
+def _agentless(tok: Token) -> bool:
+    """« 23 personnes ont été interpellées », « les interpellations »: a passive or a bare
+    noun hides who acted."""
+    if tok.pos_ == "NOUN":
+        # counted arrests (« 27 interpellations », « les arrestations ») or one of a named person;
+        # not the practice (« une technique d'interpellation », « la doctrine de l'interpellation »)
+        if "Plur" in tok.morph.get("Number") or any(c.dep_ == "nummod" for c in tok.children):
+            return True
+        return any((e := resolve_token(c)) is not None and e.type == "PER" for c in obliques(tok, "de"))
+    return is_passive(tok) and not subjects(tok)
+
+
+def _police_before(tok: Token) -> Entity | None:
+    """The police body the text has named at work in or just before this sentence (« dispersés
+    par la police », « les forces de l'ordre »): the actor of an agentless arrest. No police
+    named, no actor: one is never invented."""
+    doc = tok.doc
+    sent = tok.sent
+    lo = max(0, sent.start_char - _POLICE_WINDOW)
+    found = None
+    for t in doc[doc.char_span(lo, sent.end_char, alignment_mode="expand").start : sent.end]:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_ in _POLICE_HEADS:
+            g = group_entity(t)  # « la police », « les forces de l'ordre », « une source policière »
+            if g is not None and g.name in _POLICE_BODIES:
+                found = g
+    return found
+
+
+# head nouns and names of the police rows of groups.tsv
+_POLICE_HEADS = {"police", "policier", "CRS", "gendarme", "gendarmerie", "force", "ordre", "source"}
+_POLICE_BODIES = {"police", "forces de l'ordre", "gendarmerie", "National Police", "National Gendarmerie"}
 
 
 def _place_from_args(tok: Token, actor_names: list[str]) -> Entity | None:

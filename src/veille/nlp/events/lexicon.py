@@ -60,7 +60,7 @@ class Lexicon:
 
 
 def _parse_atom(text: str) -> Condition:
-    if text in ("xcomp", "nocomp", "comp", "noobj") or text.startswith("noclitic="):
+    if text in ("xcomp", "nocomp", "comp", "noobj", "pass", "place") or text.startswith("noclitic="):
         if text.startswith("noclitic="):
             return Condition(kind="noclitic", value=text.partition("=")[2])
         return Condition(kind=text)
@@ -69,6 +69,8 @@ def _parse_atom(text: str) -> Condition:
         return Condition(kind="obl", prep=key[4:], value=value)
     if key.startswith("hobl:"):
         return Condition(kind="hobl", prep=key[5:], value=value)
+    if key in ("xcomp", "follow"):
+        return Condition(kind=key, value=value)
     if key == "xcomp":
         return Condition(kind="xcomp", value=value)
     if key not in ("obj", "subj", "nosubj", "arg", "head", "amod"):

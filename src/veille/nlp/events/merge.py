@@ -20,6 +20,11 @@ _COMPATIBLE = {frozenset({"asserted", "claimed"})}
 _SPEECH_ACTS = {"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE", "SUPPORT"}
 
 
+# Types whose modes are different acts (arrest / disperse, demonstrate / strike); ASSAULT modes
+# describe one act's manner (a targeted killing by drone).
+_ACT_MODES = {"COERCE", "PROTEST", "SANCTION", "RETREAT", "CONSULT"}
+
+
 def _stem(word: str) -> str:
     """« menace », « menacé », « menaçant » -> « menac »: one verb, whatever its form."""
     import unicodedata
@@ -34,6 +39,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if a.type in _SPEECH_ACTS and (a.mode != b.mode or (a.trigger and b.trigger and _stem(a.trigger.text) != _stem(b.trigger.text))):
         return False
+    if a.type in _ACT_MODES and a.mode and b.mode and a.mode != b.mode:
+        return False  # « dispersés » and « interpellés » by the same police: two acts
     if set(a.actors) != set(b.actors):
         return False
     if a.recipients and b.recipients and not set(a.recipients) & set(b.recipients):

@@ -175,6 +175,12 @@ def frame_chain(trigger: Token, lex: Lexicon, stop_at: set[int] | None = None) -
             # an event noun subject of « avoir lieu »/« devoir » still takes its verb's modality;
             # subject of another verb (« les manifestations ont rassemblé 31.000 personnes,
             # selon… »), what is said of it is not said of the event
+            shared_inf = tok.dep_ == "conj" and "Inf" in tok.morph.get("VerbForm") and "Inf" in head.morph.get("VerbForm")
+            if shared_inf:
+                # « il allait reporter le sommet et inviter d'autres pays »: coordinated infinitives
+                # share what governs the first
+                tok = head
+                continue
             if tok.dep_ == "conj" or head.pos_ not in ("VERB", "AUX"):
                 break
             if tok.dep_.startswith("nsubj") and head.lemma_ not in lex.frame("OCCUR") and head.lemma_ not in hypo:
