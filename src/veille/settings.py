@@ -33,3 +33,11 @@ class Settings:
         default_factory=lambda: ["veille_entities", "veille_times", "veille_quotes", "veille_events"]
     )
     user_kb: Path | None = None
+    # A worker process is replaced by a fresh one after this many articles (0:
+    # never): spaCy's vocabulary only grows (every new word form stays, ~1 MB per
+    # 100 OrangeSum articles after the first thousand), so this bounds a worker's
+    # memory whatever the corpus size, for one model load (~8 CPU-s) each time.
+    worker_max_articles: int = 20_000
+    # Matrix products of the spaCy models: "openblas" (numpy's, one thread; see
+    # veille.nlp.kernels) or "blis" (thinc's default).
+    gemm: str = "openblas"

@@ -9,6 +9,7 @@ Everything lives under one extension, ``doc._.veille``, a dict with these keys:
   quotes     list[models.Quote]
   events     list[models.Event]
   warnings   list[str]
+  text       the Doc's text, read once (see ``text``)
 The extension never leaves the NLP stage: ``record.to_record`` converts it.
 """
 
@@ -28,6 +29,20 @@ def state(doc: Doc) -> dict:
         data = {"entities": [], "times": [], "quotes": [], "events": [], "warnings": []}
         doc._.veille = data
     return data
+
+
+def text(doc: Doc) -> str:
+    """``doc.text``, built once per article.
+
+    spaCy rebuilds ``doc.text`` from every token on each access (a Token object
+    per token); layers that need the text, or slices of it, many times per
+    article should read it here.
+    """
+    data = state(doc)
+    value = data.get("text")
+    if value is None:  # retokenizing never changes the text, so this stays true
+        value = data["text"] = doc.text
+    return value
 
 
 def entity_index(doc: Doc) -> dict[tuple[int, int], Entity]:
