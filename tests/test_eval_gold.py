@@ -122,3 +122,11 @@ def test_gold_quote_span_stops_at_cue_sentence_and_takes_mixed_clause(gold000):
     assert text[start:end] == "l'Otan «maintient une présence en Irak»"
     start, end = gold_quote_span(text, "maintient une présence en Irak", "direct", "informer")
     assert text[start:end] == "maintient une présence en Irak"
+
+
+def test_gold_quote_span_mixed_with_spaced_marks_and_cedilla_cue():
+    from veille.eval.gold import gold_quote_span
+
+    text = "Dénonçant un procès « au mépris des principes », ses avocats ont fait appel."
+    start, end = gold_quote_span(text, "au mépris des principes", "mixed", "dénoncer")
+    assert text[start:end].startswith("un procès « au mépris des principes »")

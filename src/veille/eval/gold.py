@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable
 
@@ -166,6 +167,10 @@ _OPENING, _CLOSING = "«“\"", "»”\""
 _WORD = re.compile(r"[\w’'-]+")
 
 
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", norm(word)) if not unicodedata.combining(c))
+
+
 def _after_cue(text: str, start: int, i: int, cue: str | None) -> int:
     """Move a clause start past the reporting word when it lies before the content.
 
@@ -175,12 +180,12 @@ def _after_cue(text: str, start: int, i: int, cue: str | None) -> int:
     """
     if not cue or len(cue) < 4:
         return start
-    stem = norm(cue)[: max(4, len(cue) - 2)]
+    stem = _fold(cue)[: max(4, len(cue) - 2)]
     last = None
     for m in _WORD.finditer(text, start):
         if m.start() > i:
             break
-        if norm(m.group()).startswith(stem):
+        if _fold(m.group()).startswith(stem):  # « Dénonçant » for dénoncer
             last = m  # at i: the gold substring itself opens with the cue
     if last is None:
         return start
@@ -198,9 +203,17 @@ def gold_quote_span(text: str, want: str, kind: str | None = None, cue: str | No
     if region is not None and kind != "mixed":
         return region.start, region.end
     lo, hi = (region.start, region.end) if region is not None else (i, i + len(want))
-    if region is not None:  # take the marks themselves into the clause
-        lo -= text[lo - 1:lo] in _OPENING
-        hi += text[hi:hi + 1] in _CLOSING
+    if region is not None:  # take the marks themselves (and the spaces inside them) into the clause
+        j = lo
+        while j > 0 and text[j - 1] in " \u00a0\u202f":
+            j -= 1
+        if text[j - 1:j] in _OPENING:
+            lo = j - 1
+        j = hi
+        while j < len(text) and text[j] in " \u00a0\u202f":
+            j += 1
+        if text[j:j + 1] in _CLOSING:
+            hi = j + 1
     start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, lo - 2000), lo)), default=0)
     start = _after_cue(text, start, lo, cue)
     while start < lo and text[start].isspace():

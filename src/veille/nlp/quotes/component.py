@@ -16,11 +16,12 @@ from spacy.tokens import Doc
 from ...models import Quote, Span, Speaker
 from ..docdata import state
 from . import direct, indirect, interviews, posts
+from .frames import conditional
 from .candidate import Candidate
 from .circumstances import channel, clause_tokens, date, place
 from .context import DocContext
 from .lexicon import Lexicon, load
-from .speakers import Resolver, np_tokens
+from .speakers import Resolver, np_tokens, relay_source
 
 _WORDS = re.compile(r"\w+")
 
@@ -88,13 +89,16 @@ def _attribute(ctx: DocContext, cands: list[Candidate]) -> list[Quote]:
     for c in sorted(cands, key=lambda c: c.anchor):
         # only words in quotation marks are the speaker's own (an indirect content holds its subject)
         res.content = (c.start, c.end) if c.kind == "direct" else (0, 0)
-        got = _speaker(ctx, res, c)
+        incise = _incise_of(c, cands)
+        got = (_speaker(ctx, res, incise) if incise is not None else None) or _speaker(ctx, res, c)
         if got is None:
             continue
         speaker, etype, gender, plural, inherited_via = got
         via = _via(ctx, res, c, speaker, inherited_via)
+        _reported(ctx, res, c, speaker, via)
         interview = False
-        for medium in interviews.relays(ctx, ivs, speaker.entity, c.anchor, own_via=bool(via)):
+        for medium in interviews.relays(ctx, ivs, speaker.entity, c.anchor, own_via=bool(via),
+                                        person=etype == "PER"):
             interview = True
             if medium not in via and medium != speaker.name:
                 via.append(medium)
@@ -119,6 +123,44 @@ def _attribute(ctx: DocContext, cands: list[Candidate]) -> list[Quote]:
         pos = speaker.mention.start if speaker.mention else c.anchor
         res.remember(speaker, pos, etype, gender, plural, via)
     return out
+
+
+def _incise_of(c: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """« …, ont annoncé leurs avocats, déplorant une décision "sévère" »: a participle right
+    after an incise continues the incise's speaker, not the subject of the main clause."""
+    v = c.cue_tok
+    if v is None or c.speaker is None or not v.lower_.endswith("ant") or "Part" not in v.morph.get("VerbForm"):
+        return None
+    best = None
+    for k in cands:
+        tok = k.cue_tok
+        if k is c or tok is None or k.speaker is None or not (0 < v.i - tok.i <= 8) or tok.sent != v.sent:
+            continue
+        if k.speaker.i < tok.i:
+            continue  # only an inverted incise subject (« ont annoncé leurs avocats »)
+        between = v.doc[k.speaker.i + 1 : v.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in between) or not any(t.text == "," for t in between):
+            continue
+        if best is None or tok.i > best.cue_tok.i:
+            best = k
+    return best
+
+
+def _reported(ctx: DocContext, res: Resolver, c: Candidate, speaker: Speaker, via: list[str]) -> None:
+    """« Selon les indiscrétions de BFMTV, X aurait… Il aurait ajouté que… »: the sentences
+    that follow in the conditional continue the medium's report, so it relays them."""
+    rank = ctx.sent_rank(c.anchor)
+    medium = next((v for v in reversed(via) if ctx.lex.is_media_name(v)), None)
+    if c.cue in ("selon", "d'après") and ctx.lex.is_media_name(speaker.name):
+        medium = speaker.name
+    if medium is not None:
+        res.report = (rank, medium)
+        return
+    if res.report is None or via or not conditional(c.cue_tok) or not 0 < rank - res.report[0] <= 2:
+        return
+    if speaker.name != res.report[1]:
+        via.append(res.report[1])
+        res.report = (rank, res.report[1])  # the report runs on from sentence to sentence
 
 
 def _post_date(ctx: DocContext, c: Candidate) -> str | None:
@@ -163,7 +205,10 @@ def _speaker(ctx: DocContext, res: Resolver, c: Candidate):
 
 def _via(ctx: DocContext, res: Resolver, c: Candidate, speaker: Speaker, inherited: list[str]) -> list[str]:
     via: list[str] = []
+    lo, hi = ctx.glued_bounds(c.cue_tok.idx) if c.cue_tok is not None else (0, len(ctx.text))
     for tok in c.relays:
+        if not relay_source(tok) or not lo <= tok.idx < hi:
+            continue  # a poll, an addressee, or a relay of the next (glued) sentence
         got = res.resolve(tok)
         name = got[0].name if got else None
         if name is None:

@@ -23,8 +23,9 @@ _CODE = re.compile(r"[{};=<>]|\bwindow\.|\bfunction\b")  # script text left in a
 MIN_FRAGMENT_WORDS = 3  # below this a quoted fragment is a scare quote or a name
 MIN_SHORT_FRAGMENT_WORDS = 2  # ... unless a reporting verb governs it
 _DASH_BEFORE = re.compile(r"(?:^|[\s.!?])[-–—][\s\u00a0]*$")
-_DASH_AFTER = re.compile(r"[\s\u00a0]*[-–—](?:[\s\u00a0]|[A-ZÀ-ÖØ-Þ]|$)")
+_DASH_AFTER = re.compile(r"[\s\u00a0]*[-–—](?:[\s\u00a0]|[A-ZÀ-ÖØ-Þ«\"“]|$)")
 _TAIL_START = re.compile(r"^[\s\u00a0]*[,–—-]")
+_GLUED_BEFORE = re.compile(r"[\w)][.!?]$")
 _HEAD_END_COLON = re.compile(r":[\s\u00a0]*$")
 _HEAD_END_COMMA = re.compile(r",[\s\u00a0]*$")
 _HEAD_END_QUE = re.compile(r"\bqu(?:e|')[\s\u00a0]*$", re.I)
@@ -154,9 +155,18 @@ def _head_tokens(ctx: DocContext, r: Region) -> list[Token]:
     # a glued sentence end (« …(1950-1953)."Rien… ») starts a new head
     lo, _ = ctx.glued_bounds(max(sent.start_char, r.open - 1))
     start = max(sent.start_char, lo)
-    if start >= r.open:
+    for other in ctx.regions:
+        # « - "Faim, pauvreté" -"Ces hausses…" »: a subheading between dashes ends the head
+        if start <= other.open and other.after <= r.open and _dashed(ctx, other):
+            start = other.after
+    if start >= r.open or _GLUED_BEFORE.search(ctx.text, max(0, r.open - 3), r.open):
+        # « …(ex-LR)."Maire ou ministre… »: the quote opens a new glued sentence
         return []
     return [t for t in ctx.tokens_in(start, r.open) if not t.is_space]
+
+
+def _dashed(ctx: DocContext, r: Region) -> bool:
+    return bool(_DASH_BEFORE.search(ctx.text, max(0, r.open - 4), r.open) and _DASH_AFTER.match(ctx.text, r.after))
 
 
 def _attributive_participle(t: Token) -> bool:
@@ -227,9 +237,55 @@ def _looks_like_title(ctx: DocContext, r: Region, framed: bool = False) -> bool:
     return bool(content[:1].isupper() and words(content) <= 8)
 
 
+def _fragment_title(ctx: DocContext, i: int) -> tuple[Candidate, int] | None:
+    """« "Mascarade", "chasse aux sorcières délirantes", tentative de "coup d'Etat" : Donald
+    Trump ne mâche pas ses mots pour dénoncer l'enquête »: quoted fragments listed before a
+    colon, then a clause whose subject uses a reporting verb, are that subject's words.
+    Returns the candidate and the index of the last region it covers."""
+    first = ctx.regions[i]
+    line = ctx.text.rfind("\n", 0, first.open) + 1
+    if ctx.text[line : first.open].strip():
+        return None
+    j, pos = i, first.after
+    while True:
+        gap = ctx.text[pos:]
+        m = re.match(r"[\s\u00a0]*:", gap)
+        if m is not None:
+            colon = pos + m.end()
+            break
+        nxt = ctx.regions[j + 1] if j + 1 < len(ctx.regions) else None
+        between = ctx.text[pos : nxt.open] if nxt is not None else ""
+        if nxt is None or "\n" in between or not re.fullmatch(r"[\s\u00a0]*,?[\s\u00a0]*(?:[^\W\d_]+['’\s\u00a0]*){0,3}", between):
+            return None
+        j, pos = j + 1, nxt.after
+    if j == i and words(ctx.text[first.start : first.end]) < MIN_FRAGMENT_WORDS:
+        return None
+    end = ctx.text.find("\n", colon)
+    after = [t for t in ctx.tokens_in(colon, end if end >= 0 else len(ctx.text)) if not t.is_space]
+    root = next((t for t in after if t.pos_ in ("VERB", "AUX") and (t.head == t or not (colon <= t.head.idx))), None)
+    cue = next((t for t in after if t.pos_ == "VERB" and ctx.lex.token_verb(t) is not None and not ctx.in_quote(t)), None)
+    if root is None or cue is None:
+        return None
+    spk = subject(ctx, root) or subject(ctx, cue)
+    if spk is None or not any(m.entity.type in ("PER", "ORG") for m in ctx.mentions_in(spk.idx, spk.idx + len(spk.text))):
+        return None
+    last = ctx.regions[j]
+    c = _cand_from_verb(ctx, "mixed", first.open, last.after, cue, last, after)
+    c.speaker = spk
+    return c, j
+
+
 def candidates(ctx: DocContext) -> list[Candidate]:
     out: list[Candidate] = []
-    for r in ctx.regions:
+    skip_to = -1
+    for i, r in enumerate(ctx.regions):
+        if i <= skip_to:
+            continue
+        got = _fragment_title(ctx, i)
+        if got is not None:
+            out.append(got[0])
+            skip_to = got[1]
+            continue
         c = _one(ctx, r)
         if c is not None:
             out.append(c)
@@ -270,7 +326,7 @@ def _one(ctx: DocContext, r: Region) -> Candidate | None:
     n = words(content)
     if n == 0 or _CODE.search(content):
         return None
-    if _DASH_BEFORE.search(ctx.text, max(0, r.open - 4), r.open) and _DASH_AFTER.match(ctx.text, r.after):
+    if _dashed(ctx, r):
         return None  # « - "A peine manger" - »: a subheading between dashes quotes no one
     head = _head_tokens(ctx, r)
     how, hv = _head_frame(ctx, r, head)
@@ -299,6 +355,8 @@ def _one(ctx: DocContext, r: Region) -> Candidate | None:
         return _prep_frame(ctx, r, hv, head)
     if how == "colon" and hv is None:
         return _headline(ctx, r, head)
+    if how == "none" and _subheading(ctx, r):
+        return None
     if how == "none":
         # floating quote: the speaker was named before, or inside (« …, a-t-il ajouté, … »)
         inner = _inner_incise(ctx, r)
@@ -318,6 +376,18 @@ def _one(ctx: DocContext, r: Region) -> Candidate | None:
         return Candidate(kind="direct", start=r.start, end=r.end, cue=None, stance=None,
                          fallback="previous", frame=(r.open, r.after))
     return None
+
+
+def _subheading(ctx: DocContext, r: Region) -> bool:
+    """A line that is nothing but a short quotation with no final punctuation is a
+    subheading (« "Une page se tourne" » between two paragraphs), not a floating quote."""
+    line_start = ctx.text.rfind("\n", 0, r.open) + 1
+    line_end = ctx.text.find("\n", r.after)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    if ctx.text[line_start : r.open].strip() or ctx.text[r.after : line_end].strip():
+        return False
+    content = ctx.text[r.start : r.end].rstrip()
+    return bool(content) and content[-1] not in ".!?…" and words(content) <= 15
 
 
 def _closing_verb(ctx: DocContext, r: Region) -> Token | None:
@@ -391,6 +461,32 @@ def _in_relative(tok: Token, stop: Token | None) -> bool:
 _A = {"à", "au", "aux"}
 
 
+def _relative_on_cue(ctx, r: Region, sent: Span, inner: Token) -> Candidate | None:
+    """« pointant du doigt les États-Unis et la France qui "ne sont pas en mesure de nous
+    accuser" »: a quoted relative clause on the object of a reporting verb says what the
+    speaker holds about that object. The content is the relative clause."""
+    rel, steps = inner, 0
+    while rel.dep_ != "acl:relcl" and rel.head != rel and steps < 8:
+        rel, steps = rel.head, steps + 1
+    if rel.dep_ != "acl:relcl" or ctx.in_quote(rel.head):
+        return None
+    ante, steps = rel.head, 0
+    while ante.dep_ in ("conj", "nmod", "appos") and steps < 4:
+        ante, steps = ante.head, steps + 1
+    v = ante.head
+    if ante.dep_ not in ("obj", "obl:arg", "obl", "obl:mod") or v.i > ante.i or ctx.in_quote(v) or ctx.lex.token_verb(v) is None:
+        return None
+    c = _cand_from_verb(ctx, "mixed", next(rel.subtree).idx, min(r.after, sent.end_char), v, r,
+                        [x for x in sent if x.idx < r.open])
+    up, steps = v, 0
+    while c.speaker is None and up.head != up and steps < 4:
+        # « assure-t-il malgré les accusations, pointant du doigt… »: the participle's verb speaks
+        up, steps = up.head, steps + 1
+        if up.pos_ == "VERB" and not ctx.in_quote(up):
+            c.speaker = subject(ctx, up)
+    return c if c.speaker is not None else None
+
+
 def _need(c: Token) -> str | None:
     """The complement slot of a reporting verb that child `c` fills."""
     if c.dep_ in ("obl:arg", "obl", "obl:mod") and any(g.dep_ == "case" and g.lower_ in _A for g in c.children):
@@ -417,6 +513,14 @@ def _reported_in_complement(ctx, r: Region, sent: Span) -> Candidate | None:
             sub = list(c.subtree)
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             need = _need(c)
+            if need is None and cue.takes("obj") and any(g.dep_ == "case" and g.lower_ == "comme" for g in c.children) \
+                    and any(o.dep_ == "obj" and t.i < o.i < c.i for o in t.children):
+                # « a décrit cette interdiction comme "une décision capitale" »: a characterization,
+                # whose content keeps the verb (as « qualifier X de Y » does)
+                if s <= r.start <= e:
+                    return _cand_from_verb(ctx, "mixed", t.idx, min(max(e, r.after), sent.end_char), t, r,
+                                           [x for x in sent if x.idx < t.idx])
+                continue
             if need == "obj" and cue.takes("a") and not cue.takes("obj") and any(
                 g.dep_ in ("acl", "xcomp") and any(m.dep_ == "mark" and m.lower_ in _A for m in g.children)
                 for g in c.children
@@ -435,7 +539,30 @@ def _reported_in_complement(ctx, r: Region, sent: Span) -> Candidate | None:
                     s = sub[1].idx
                 e = max(e, r.after)
                 return _cand_from_verb(ctx, "mixed", s, min(e, sent.end_char), t, r, [x for x in sent if x.idx < s])
+        got = _clause_on_cue(ctx, r, sent, t)
+        if got is not None:
+            return got
     return None
+
+
+_ARGS = {"obj", "iobj", "obl:arg", "xcomp", "ccomp"}
+
+
+def _clause_on_cue(ctx, r: Region, sent: Span, t: Token) -> Candidate | None:
+    """« Ils en appellent aux autorités « pour qu'elles exigent… » », « réclament son
+    rapatriement « dès lors que la condamnation sera définitive » »: a quoted clause that
+    hangs on the reporting verb itself, beside its complement, continues what is asked or
+    said. The content runs from the verb's first complement to the closing mark."""
+    inside = [x for x in ctx.tokens_in(r.start, r.end) if not x.is_punct]
+    if not inside or not any(x.pos_ in ("VERB", "AUX") for x in inside):
+        return None  # a clause, not a noun phrase in quotes
+    roots = [x for x in inside if not (r.start <= x.head.idx < r.end) or x.head == x]
+    if len(roots) != 1 or roots[0].head != t or roots[0].dep_ not in ("advcl", "advmod", "ccomp", "xcomp", "obl", "obl:mod"):
+        return None
+    args = [c for c in t.children if c.i > t.i and c.dep_ in _ARGS and c.idx < r.open and not ctx.in_quote(c)]
+    s = min([r.open] + [next(c.subtree).idx for c in args])
+    e = min(r.after, sent.end_char)
+    return _cand_from_verb(ctx, "mixed", s, e, t, r, [x for x in sent if x.idx < s])
 
 
 def _mixed(ctx, r, head, tail, tv, hv) -> Candidate | None:
@@ -450,7 +577,7 @@ def _mixed(ctx, r, head, tail, tv, hv) -> Candidate | None:
     if found is not None:
         return found
     if inner is not None and _in_relative(inner, tv):
-        return None
+        return _relative_on_cue(ctx, r, sent, inner)
     if tv is not None:
         # « l'Otan «maintient une présence», informe la presse »: the clause before the incise
         start = head[0].idx if head else r.start

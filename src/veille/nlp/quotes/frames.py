@@ -206,3 +206,11 @@ def addressee_media(ctx: DocContext, v: Token) -> list[Token]:
         if any(ctx.lex.is_media_name(n) for n in names):
             out.append(c)
     return out
+
+
+def conditional(v: Token | None) -> bool:
+    """« aurait ajouté », « assurerait »: the journalistic conditional of a reported claim."""
+    if v is None:
+        return False
+    return "Cnd" in v.morph.get("Mood") or any(
+        c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood") for c in v.children)

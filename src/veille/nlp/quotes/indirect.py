@@ -73,6 +73,7 @@ def _without_incises(ctx: DocContext, toks: list[Token]) -> list[Token]:
 
 
 _DE = {"de", "d'", "d’"}
+_CONJ_HEADS = {"pour", "afin", "avant", "sans", "après", "pendant", "alors", "bien", "tant", "dès", "parce", "jusqu'", "jusqu’"}
 _A = {"à", "au", "aux"}
 
 
@@ -83,11 +84,53 @@ def _infinitive_marked(v: Token, marks: set[str]) -> bool:
     return inf and any(g.dep_ == "mark" and g.lower_ in marks for g in v.children)
 
 
+def _own_subtree(ctx: DocContext, c: Token) -> list[Token]:
+    """The subtree of `c` without a coordinated reporting participle, which is an act of its
+    own (« de lever ses sanctions et réitéré son soutien »: the parser coordinates the
+    participle with the infinitive, not with « a enjoint »)."""
+    cut: set[int] = set()
+    for d in c.children:
+        if d.dep_ == "conj" and d.pos_ == "VERB" and "Part" in d.morph.get("VerbForm") and ctx.lex.token_verb(d) is not None:
+            cut.update(t.i for t in d.subtree)
+            cut.update(g.i for g in d.children if g.dep_ == "cc")
+    return [t for t in c.subtree if t.i not in cut and t.i < min(cut, default=len(c.doc))]
+
+
+def _shared_subject(ctx: DocContext, v: Token) -> Token | None:
+    """« a enjoint … et réitéré son soutien »: a coordinated participle with no auxiliary of
+    its own shares the auxiliary, and the subject, of the verb group before it."""
+    if v.dep_ != "conj" or "Part" not in v.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in v.children):
+        return None
+    h, steps = v.head, 0
+    while steps < 4:
+        if h.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("aux") for c in h.children):
+            return subject(ctx, h, allow_inversion=False)
+        if h.head == h:
+            return None
+        h, steps = h.head, steps + 1
+    return None
+
+
+def _purpose(kids: list[Token], comp: Token) -> list[Token]:
+    """« …d'avoir fait pression sur l'Ukraine pour qu'elle enquête… »: a purpose clause the
+    parser hangs on the cue, right after its complement, belongs to that complement."""
+    last = max(t.i for t in comp.subtree)
+    for d in kids:
+        if d.i > last and d.dep_ == "advcl" and min(t.i for t in d.subtree) == last + 1 and any(
+                g.dep_ == "mark" and g.lower_ in {"pour", "afin"} for g in d.children):
+            return list(d.subtree)
+    return []
+
+
 def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
     kids = list(v.children)
     for c in kids:
         if c.i > v.i and c.dep_ in ("ccomp", "obj", "advcl", "xcomp", "dep", "parataxis") and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             marks = [g for g in c.children if g.dep_ == "mark" and g.lower_ in {"que", "qu'", "qu’"}]
+            # « pour que », « afin que », « avant que »: an adverbial clause, not what was said
+            if any(g.dep_ in ("mark", "case", "advmod") and g.i < marks[0].i and g.lower_ in _CONJ_HEADS
+                   for g in c.children) if marks else False:
+                continue
             if marks and cue.takes("que"):
                 sub = [t for t in c.subtree if t.i > marks[0].i]
                 return _span_of(_without_incises(ctx, sub))
@@ -104,14 +147,24 @@ def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
         for c in kids:
             if c.i > v.i and c.dep_ in ("xcomp", "ccomp", "obj") and (
                     "Inf" in c.morph.get("VerbForm") or _infinitive_marked(c, _DE)):
-                return _span_of(list(c.subtree))
+                # « soupçonnent Donald Trump d'avoir fait pression… »: the one the infinitive
+                # is about, set between cue and infinitive, is part of what is claimed
+                objs = [o for o in kids if v.i < o.i < c.i and o.dep_ in ("obj", "iobj") and o.pos_ in ("NOUN", "PROPN")]
+                toks = [t for o in objs for t in o.subtree] + _own_subtree(ctx, c) + _purpose(kids, c)
+                return _span_of(v.doc[min(t.i for t in toks) : max(t.i for t in toks) + 1])
+        # « Accusé par le président Erdogan d'avoir fomenté… »: on the agent of a participle
+        for c in kids:
+            if c.dep_ == "obl:agent":
+                for g in c.children:
+                    if g.i > c.i and g.dep_ in ("acl", "xcomp") and _infinitive_marked(g, _DE):
+                        return _span_of(list(g.subtree))
         # « a enjoint la Cédéao de lever », « soupçonnent X d'avoir » : the parser hangs the
         # infinitive on the object
         for c in kids:
             if c.i > v.i and c.dep_ in ("obj", "iobj"):
                 for g in c.children:
                     if g.i > c.i and g.dep_ in ("acl", "xcomp") and _infinitive_marked(g, _DE | _A):
-                        return _span_of(list(g.subtree))
+                        return _span_of(list(c.subtree))
     if cue.takes("a"):
         # « appelle à la retenue », « appelle à voter »
         for c in kids:
@@ -140,8 +193,9 @@ def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
     if cue.takes("attr") and any(c.lower_ in {"se", "s'", "s’"} for c in kids if c.i < v.i):
         # « il se dit prêt à … », « se disent soucieux de … »
         for c in kids:
-            if c.i > v.i and c.dep_ in ("xcomp", "obj", "acomp") and c.pos_ in ("ADJ", "NOUN"):
-                return _span_of(list(c.subtree))
+            # the parser makes the attribute a ccomp as often as an xcomp (« s'est dit prête à »)
+            if c.i > v.i and c.dep_ in ("xcomp", "obj", "acomp", "ccomp", "advmod") and c.pos_ in ("ADJ", "NOUN"):
+                return _span_of(list(c.subtree) + _purpose(kids, c))
     if cue.takes("obj"):
         # a named object (« évoque Hillary Clinton », « salue Emmanuel Macron ») is who the cue
         # is about, not what was said
@@ -151,10 +205,16 @@ def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
             last = max(t.i for c in right for t in c.subtree if t.dep_ not in _CLAUSE_BREAK or t.head != v)
             # stop at the first comma that closes the predicate (« , car … »)
             toks = []
-            # the content is the object phrase, after the verb group (« a démenti les… »); a
-            # characterizing cue keeps its verb: « a qualifié cette publication d'erreur » says
-            # the publication is an error only with the verb
-            first = v.i if cue.stance == "characterize" else v.i + 1
+            # the content is the object phrase, after the verb group (« a démenti les… »).
+            # Characterizing cues keep their verb: the stance `characterize` in reporting.tsv
+            # (« a qualifié cette publication d'erreur ») and any cue whose object carries a
+            # « comme » attribute (« a décrit l'accord comme une victoire »). Their object alone
+            # (« cette publication d'erreur ») is no statement; the verb makes the predication.
+            characterizing = cue.stance == "characterize" or any(
+                t.lower_ == "comme" and t.head.i != v.i and t.head.head.i == v.i and t.head.pos_ in ("NOUN", "ADJ")
+                and not any(g.dep_ == "case" and g.i != t.i for g in t.head.children)  # « comme dans une secte »
+                for t in v.doc[v.i + 1 : last + 1])
+            first = v.i if characterizing else v.i + 1
             for t in v.doc[first : last + 1]:
                 if t.text in {",", ";"} and t.head == v:
                     break
@@ -194,14 +254,24 @@ def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
         if v.pos_ != "VERB" or ctx.in_quote(v):
             continue
         cue = ctx.lex.token_verb(v)
-        if cue is None or is_passive(v) or _not_said(v):
+        if cue is None or _not_said(v):
+            continue
+        # « Accusés par les républicains d'organiser un spectacle, … », « a été démenti par
+        # le ministère »: the agent of a passive cue speaks; with no agent nobody is named
+        agent = _agent(v)
+        if agent is None and is_passive(v):
             continue
         comp = _complement(ctx, v, cue)
         if comp is None or comp[1] <= comp[0]:
             continue
+        # a complement never runs over a glued sentence end (« …depuis 2013."TOUT L'ENJEU… »)
+        comp = ctx.clip(comp[0], comp[1], comp[0])
+        if comp[1] <= comp[0]:
+            continue
         if _quoted_share(ctx, *comp):
             continue  # the direct/mixed rules own it
-        spk = subject(ctx, v, allow_inversion=False)
+        spk = agent if agent is not None else (subject(ctx, v, allow_inversion=False) or _shared_subject(ctx, v)
+                                                or _relative_antecedent(v))
         fallback = None
         narrative = _narrative_infinitive(v) if spk is None else None
         if narrative is not None:
@@ -226,6 +296,23 @@ def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
             cue_span=(v.idx, v.idx + len(v.text)), speaker=spk, relays=relays, fallback=fallback,
             same_source_relay=same_source(frame), frame=(sent.start_char, sent.end_char), channel=cue.channel,
         ))
+
+
+def _relative_antecedent(v: Token) -> Token | None:
+    """« Face aux républicains qui les accusent d'organiser… »: the parser does not always make
+    the relative an acl:relcl; the noun right before a subject « qui » is its antecedent."""
+    qui = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ == "qui" and c.i < v.i), None)
+    if qui is None or qui.i == 0:
+        return None
+    ante = v.doc[qui.i - 1]
+    return ante if ante.pos_ in ("NOUN", "PROPN") else None
+
+
+def _agent(v: Token) -> Token | None:
+    if "Part" not in v.morph.get("VerbForm"):
+        return None
+    return next((c for c in v.children if c.dep_ == "obl:agent" and c.pos_ in ("NOUN", "PROPN", "PRON")
+                 and any(g.lower_ == "par" for g in c.children)), None)
 
 
 def _person_like(ctx: DocContext, tok: Token) -> bool:
@@ -308,6 +395,17 @@ def _past_apposed_name(ctx: DocContext, toks: list[Token], comma: Token) -> Toke
     return comma
 
 
+def _framed_after_clause(toks: list[Token], before: list[Token], obj: Token) -> Token | None:
+    """The comma closing a « , selon X, » set after a finite clause, when words follow it."""
+    if not before or before[-1].text != "," or not any("Fin" in t.morph.get("VerbForm") for t in before):
+        return None
+    last = max(x.i for x in obj.subtree)
+    comma = next((t for t in toks if t.i > last and t.text == ","), None)
+    if comma is None or comma.i > last + 1 or not any(t.i > comma.i and not t.is_punct for t in toks):
+        return None
+    return comma
+
+
 def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: list[Candidate]) -> None:
     toks = [t for t in sent if not t.is_space]
     for kind, prep, obj in prep_phrases(toks):
@@ -323,7 +421,10 @@ def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: l
         np_end = np[-1].idx + len(np[-1].text) if np else obj.idx + len(obj.text)
         before = [t for t in toks if t.idx < prep.idx]
         after = [t for t in toks if t.idx >= np_end]
-        if prep.i <= toks[0].i + 2 or not before or all(t.is_punct for t in before):
+        # « En soirée, selon une source, … »: a verb-less lead-in before the phrase does not
+        # change where what was said starts
+        lead_in = bool(before) and before[-1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in before)
+        if prep.i <= toks[0].i + 2 or not before or all(t.is_punct for t in before) or lead_in:
             # « Selon X cité par Y, … »: what X said starts after the comma closing the phrase
             comma = next((t for t in toks if t.i > prep.i and t.text == ","), None)
             if comma is not None and comma.i <= max(t.i for t in obj.subtree) + 1:
@@ -332,6 +433,11 @@ def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: l
             content = _span_of(after)
         elif not after or all(t.is_punct for t in after):
             content = _span_of(before)
+        elif _framed_after_clause(toks, before, obj):
+            # « …pourrait saper le soutien américain d'où, selon des analystes, la courte fenêtre
+            # de tir »: after a complete clause, the source speaks for what follows it only
+            comma = _framed_after_clause(toks, before, obj)
+            content = _span_of([t for t in toks if t.i > comma.i])
         else:
             # « les militaires qui, selon certaines informations, ont commencé »: the clause around it
             content = _span_of([t for t in toks if not (prep.idx <= t.idx < np_end)])
@@ -353,15 +459,35 @@ def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: l
         if comma is not None and j < len(toks) and toks[j].pos_ in ("PROPN", "NOUN"):
             head = toks[j]
             cls = ctx.lex.noun_class(head.lemma_)
-            named = head.pos_ == "PROPN" and any(m.entity.type in ("PER", "ORG") for m in ctx.mentions_in(head.idx, head.idx + 1))
-            if named or cls in {"role", "official", "body"}:
+            found = ctx.mentions_in(head.idx, head.idx + 1)
+            person = any(m.entity.type == "PER" for m in found) or cls in {"role", "official"}
+            group = any(m.entity.type == "ORG" for m in found) and head.pos_ == "PROPN" or cls == "body"
+            if person or group:
                 content = _span_of([t for t in toks if t.i > comma.i])
+                # « Pour le parti socialiste, cette défaite est un camouflet » says what the defeat
+                # is to the party (a topic); a group holds an opinion when it prescribes
+                if group and not person and not _prescribes(toks, comma):
+                    content = (0, 0)
                 if content[1] > content[0] and not _quoted_share(ctx, *content):
                     out.append(Candidate(
                         kind="indirect", start=content[0], end=content[1], cue="pour", stance="opinion",
                         cue_tok=toks[0], cue_span=(toks[0].idx, toks[0].idx + 4), speaker=head,
                         frame=(sent.start_char, sent.end_char),
                     ))
+
+
+_PRESCRIBE = {"falloir", "devoir"}
+# judgements a group can hold (« une décision difficile mais indispensable »)
+_JUDGE = {"nécessaire", "indispensable", "essentiel", "urgent", "inacceptable", "inadmissible", "intolérable",
+          "légitime", "illégitime", "illégal", "injuste", "anormal", "impossible", "prioritaire", "dangereux",
+          "scandaleux", "absurde", "irresponsable", "excessif", "insuffisant", "disproportionné"}
+
+
+def _prescribes(toks: list[Token], comma: Token) -> bool:
+    """« Pour l'ONU, il faut… », « Pour la CGT, le gouvernement doit… », « Pour le
+    gouvernement, la destruction … a été une décision indispensable »: an opinion, not a topic."""
+    return any(t.i > comma.i and (t.lemma_.lower() in _PRESCRIBE or (t.pos_ == "ADJ" and t.lower_.rstrip("s") in _JUDGE
+               or t.lower_.rstrip("es") in _JUDGE)) for t in toks)
 
 
 def _cataphora(ctx: DocContext, i: int, sent: Span, out: list[Candidate]) -> bool:

@@ -64,7 +64,7 @@ def find(ctx: DocContext) -> list[Interview]:
 
 
 def relays(ctx: DocContext, interviews: list[Interview], speaker_entity: str | None, at: int,
-           own_via: bool = False) -> list[str]:
+           own_via: bool = False, person: bool = False) -> list[str]:
     """Media of the interviews that frame a quote stated at offset `at` by `speaker_entity`.
 
     An interview with a named interviewee also relays that person's quotes stated before
@@ -76,7 +76,12 @@ def relays(ctx: DocContext, interviews: list[Interview], speaker_entity: str | N
         if iv.start > at and iv.rank != rank:
             if iv.person is None or own_via or speaker_entity != iv.person:
                 continue
-        if iv.person is not None:
+        if iv.person is None and rank == iv.rank and speaker_entity and person:
+            # who speaks in the sentence stating the interview is the interviewee: the
+            # medium relays no one else's later quotes
+            iv.person = speaker_entity
+            ok = True
+        elif iv.person is not None:
             ok = speaker_entity == iv.person
         else:
             # a sentence naming several people relays only their quotes, not a third person's

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 _PAIRS = {"«": "»", "“": "”", "„": "“"}
 _PARAGRAPH = re.compile(r"[^\n]+")
+_SENT_END_BEFORE = re.compile(r"[.!?…][\s\u00a0]*$")
 
 
 @dataclass
@@ -61,7 +62,10 @@ def _scan_paired(text: str, p0: int, p1: int, out: list[Region]) -> None:
                 # continuation style) and stops here.
                 if depth == 1 and text.find(closer, j, p1) == -1:
                     break
-                depth += 1
+                # « …bout. « Nous ne céderons rien » »: OrangeSum glues the paragraphs of a
+                # long quote; an opening mark after a sentence end reopens, it does not nest
+                if not (depth == 1 and _SENT_END_BEFORE.search(text, max(i + 1, j - 3), j)):
+                    depth += 1
             j += 1
         end = close if close is not None else j
         s, e = _trim(text, i + 1, end)

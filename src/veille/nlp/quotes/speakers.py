@@ -112,6 +112,22 @@ def np_tokens(head: Token, stop_at_comma: bool = False) -> list[Token]:
     return toks
 
 
+# a poll or a study states figures, it relays no one (« selon une enquête Harris interactive »)
+_SURVEYS = {"sondage", "enquête", "étude", "baromètre", "comptage", "décompte"}
+# the press a speaker informs is an addressee (« a informé la presse »), not a relay
+_ADDRESSED = {"presse", "journaliste", "public"}
+
+
+def relay_source(tok: Token) -> bool:
+    """Whether the relay phrase headed by `tok` names a source that relays words."""
+    lemma = tok.lemma_.lower()
+    if lemma in _SURVEYS or tok.lower_ in _SURVEYS:
+        return False
+    if tok.dep_ in ("obj", "iobj") and lemma in _ADDRESSED:
+        return False
+    return True
+
+
 def _span(text: str, toks: list[Token]) -> MSpan:
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return MSpan(start=s, end=e, text=text[s:e])
@@ -146,6 +162,8 @@ class Resolver:
         self._genders: dict[str, str | None] = {}
         self._subjects: list[Token] | None = None
         self._nested = False  # resolving a role subject for a pronoun: no deeper lookups
+        # (sentence rank, medium) of the last report a medium gave (« selon BFMTV »)
+        self.report: tuple[int, str] | None = None
         # the content of the quote being attributed: who it names in the third person
         # (« ce qu'a dit le Premier ministre ») is not who says it
         self.content: tuple[int, int] = (0, 0)
@@ -201,15 +219,18 @@ class Resolver:
         return prev.pos_ == "DET" and prev.lower_ in {"ce", "cet", "cette", "ces", "le", "la", "les", "l'", "l’", "un", "une"} and tok.pos_ != "PROPN"
 
     # -- entity facts --------------------------------------------------------------
-    def entity_gender(self, ent: Entity) -> str | None:
-        if ent.id in self._genders:
-            return self._genders[ent.id]
+    def entity_gender(self, ent: Entity, strong: bool = False) -> str | None:
+        """With `strong`, only titles and determiners vote: the tagger's gender on a
+        foreign name (« Shin Beom-chul ») is a guess."""
+        key = ent.id + ("/strong" if strong else "")
+        if key in self._genders:
+            return self._genders[key]
         votes = {"Fem": 0, "Masc": 0}
         for m in ent.mentions:
             tok = self.ctx.token_at(m.start)
             if tok is None:
                 continue
-            g = token_gender(tok)
+            g = None if strong and (tok.pos_ == "PROPN" or tok.text[:1].isupper()) else token_gender(tok)
             if g in votes:
                 votes[g] += 1
             if tok.i > 0:
@@ -223,7 +244,7 @@ class Resolver:
             if first.endswith(("rice", "euse", "ière", "ienne", "ée", "ante", "ente")):
                 votes["Fem"] += 2
         g = None if votes["Fem"] == votes["Masc"] else max(votes, key=votes.get)
-        self._genders[ent.id] = g
+        self._genders[key] = g
         return g
 
     def _speaker_of(self, ent: Entity, mention: MSpan, description: str | None = None) -> Speaker:
@@ -247,6 +268,9 @@ class Resolver:
             return self._pronoun(head)
         if low in {"dernier", "dernière"} and head.i > 0 and head.doc[head.i - 1].lower_ in {"ce", "cette"}:
             toks = [head.doc[head.i - 1], head]
+            org = self._last_named_org(toks)
+            if org is not None:
+                return org
             return self._salient(toks, "Masc" if low == "dernier" else "Fem", False)
         if head.pos_ == "NOUN" and head.lemma_.lower() in self._channel_nouns():
             # « un communiqué de la préfecture a déploré »: the document speaks for its author
@@ -283,6 +307,10 @@ class Resolver:
         if cls == "media" and head.pos_ == "NOUN" and not any(
             t.pos_ == "PROPN" for t in toks if t.i > head.i
         ):
+            named = self._named_medium(head, toks) if not plural else None
+            if named is not None:
+                return (Speaker(entity=named.entity.id, name=named.entity.name, mention=mspan, description=mspan.text),
+                        "ORG", None, False, True)
             return Speaker(entity=None, name=_MEDIA_NAME, mention=mspan, description=mspan.text), "ORG", None, plural, False
         named = self._apposed_person(toks, cls)
         if named is not None:
@@ -308,6 +336,9 @@ class Resolver:
         # a role or official phrase resolved to a place or an organization named in its
         # complement (« commandant des forces américaines » -> United States) is not the
         # speaker: the rules below look for the person, or keep the phrase as description
+        if ent is not None and ent.type in ("LOC", "GPE") and cls == "body" and head.pos_ == "NOUN" \
+                and self._named_in_complement(ent, head, mspan):
+            ent = None  # « le parquet d'Ajaccio » is not Ajaccio: named below by its phrase
         if ent is not None and (ent.type == "PER" or cls not in ("role", "official")):
             anaphoric = not any(t.pos_ == "PROPN" for t in toks)
             return self._speaker_of(ent, mspan), ent.type, self.entity_gender(ent), plural and ent.type != "PER", anaphoric
@@ -355,6 +386,13 @@ class Resolver:
         if body is not None:
             return body
         if cls in {"role", "official", "body", "media", "person"}:
+            if orgs and orgs[0].entity.type in ("LOC", "GPE") and cls in ("body", "official") \
+                    and self._under_complement(orgs[0], head):
+                # « le parquet d'Ajaccio », « un porte-parole du procureur de Brooklyn »: a local
+                # body is named by its phrase, not by the town it sits in
+                local = self.ctx.text[head.idx : mspan.end]
+                return (Speaker(entity=None, name=local, mention=mspan, description=mspan.text), "ORG", None,
+                        plural, False)
             if orgs:
                 m = orgs[0]
                 return (self._speaker_of(m.entity, mspan, description=mspan.text), m.entity.type, None, plural, False)
@@ -362,6 +400,69 @@ class Resolver:
         return None
 
     # -- helpers ------------------------------------------------------------------
+    def _in_selon(self, m) -> bool:
+        """« selon le président du parti démocrate Tom Perez »: a source named by « selon »."""
+        tok = self.ctx.token_at(m.start)
+        for _ in range(4):
+            if tok is None:
+                return False
+            if any(c.dep_ == "case" and c.lower_ in {"selon", "d'après", "d’après"} for c in tok.children):
+                return True
+            if tok.head == tok:
+                return False
+            tok = tok.head
+        return False
+
+    def _last_named_org(self, toks: list[Token]):
+        """« ce dernier » is the last thing named: an organization or a movement named after
+        the last person takes it (« le mouvement séparatiste (STC)… Ce dernier a condamné »)."""
+        pos = toks[0].idx
+        sent = self.ctx.sent_rank(pos)
+        last = None
+        for m in self.ctx.mentions:
+            if m.start >= pos:
+                break
+            if self.ctx.region_of(m.start) is None and m.entity.type in ("PER", "ORG"):
+                last = m
+        mspan = _span(self.ctx.text, toks)
+        if last is not None and last.entity.type == "PER":
+            # an acronym the NER left out, named after the person (« le mouvement séparatiste
+            # sudiste (STC) »), is an organization named last
+            doc = toks[0].doc
+            acr = [t for t in doc[self.ctx.token_at(last.end - 1).i + 1 : toks[0].i] if t.pos_ in ("PROPN", "NOUN")
+                   and t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 6
+                   and self.ctx.region_of(t.idx) is None and not self.ctx.mentions_in(t.idx, t.idx + len(t.text))] \
+                if self.ctx.token_at(last.end - 1) is not None else []
+            if acr and sent - self.ctx.sent_rank(acr[-1].idx) <= 1:
+                return Speaker(entity=None, name=acr[-1].text, mention=mspan), "ORG", None, False, True
+        if last is None or last.entity.type != "ORG" or sent - self.ctx.sent_rank(last.start) > 1:
+            return None
+        if self.ctx.lex.is_media_name(last.entity.name):
+            return None
+        return self._speaker_of(last.entity, mspan), "ORG", None, False, True
+
+    _AGENCIES = ("agence", "afp", "reuters", "associated press", "kcna", "xinhua", "tass", "ria", "ansa", "dpa")
+
+    def _named_medium(self, head: Token, toks: list[Token]):
+        """« selon le quotidien », « écrit l'agence »: the medium the article named last, when
+        the phrase is definite; a daily is not the news agency most dispatches credit."""
+        if not toks or toks[0].lower_ not in _DEFINITE | {"ce", "cette"}:
+            return None
+        agency = head.lemma_.lower() == "agence"
+        best = None
+        for m in self.ctx.mentions:
+            if m.start >= head.idx:
+                break
+            if self.ctx.region_of(m.start) is not None:
+                continue
+            name = m.entity.name
+            if not (self.ctx.lex.is_media_name(name) or self.ctx.lex.is_media_name(self.ctx.text[m.start:m.end])):
+                continue
+            if agency != name.lower().startswith(self._AGENCIES):
+                continue
+            best = m
+        return best
+
     def _named_at(self, tok: Token) -> bool:
         """The tagger reads some names as pronouns (« BFMTV révèle »): a mention there is a name."""
         return any(m.start <= tok.idx < m.end for m in self.ctx.mentions_in(tok.idx, tok.idx + len(tok.text)))
@@ -495,7 +596,49 @@ class Resolver:
         gender, plural = _PRONOUNS.get(low, (None, "Plur" in head.morph.get("Number")))
         if low in {"on", "nous", "je", "j'", "vous", "tu", "ce", "cela", "ça", "qui", "que", "se"}:
             return None
+        if head.lower_.startswith("-"):
+            # « "…", a-t-il ajouté »: an incise pronoun continues the speaker of the quote
+            # frame just before, however many organizations or media were named since
+            prev = self._previous_speaker(head, gender, plural)
+            if prev is not None:
+                return prev
         return self._salient([head], gender, plural)
+
+    def _previous_speaker(self, head: Token, gender: str | None, plural: bool):
+        pos = head.idx
+        sent = self.ctx.sent_rank(pos)
+        said = next((h for h in reversed(self.history) if h.pos < pos), None)
+        if said is None or sent - said.sent > 2 or said.plural != plural:
+            return None
+        if said.speaker.name == _MEDIA_NAME or self.ctx.lex.is_media_name(said.speaker.name):
+            return None
+        if said.etype not in ("PER", "ORG", None) and not said.speaker.description:
+            return None  # « la France a indiqué… », then « a-t-il ajouté »: not the country
+        said_gender = said.gender
+        if said.etype in ("PER", "ORG") and said.speaker.entity:
+            ent = next((m.entity for m in self.ctx.mentions if m.entity.id == said.speaker.entity), None)
+            said_gender = self.entity_gender(ent, strong=True) if ent is not None else said.gender
+        if gender and said_gender and said_gender != gender:
+            return None
+        if self._named_in_content(said.speaker.entity):
+            return None
+        # a person named since as a subject or a « selon » source may have taken over the
+        # passage: salience decides then
+        said_end = said.speaker.mention.end if said.speaker.mention else said.pos
+        since = {}
+        for m in self.persons:
+            if m.start >= pos:
+                break
+            if m.start >= said_end and m.entity.id != said.speaker.entity \
+                    and (self._is_subject(m) or self._in_selon(m)) \
+                    and not (gender and self.entity_gender(m.entity, strong=True)
+                             and self.entity_gender(m.entity, strong=True) != gender):
+                since.setdefault(m.entity.id, m)
+        if since:
+            return None
+        s = said.speaker
+        spk = Speaker(entity=s.entity, name=s.name, mention=_span(self.ctx.text, [head]), description=s.description)
+        return spk, said.etype, said.gender or gender, plural, True
 
     def _named_in_content(self, entity_id: str | None) -> bool:
         lo, hi = self.content
@@ -538,6 +681,7 @@ class Resolver:
         if not backward:
             pass
         elif not plural:
+            opens = None  # whether the pronoun opens its sentence, looked up when it matters
             for m in self.persons:
                 if m.start >= pos:
                     break
@@ -548,7 +692,14 @@ class Resolver:
                     continue
                 if self._named_in_content(m.entity.id):
                     continue
-                score = self._score(m.start, self._is_subject(m))
+                subj = self._is_subject(m)
+                score = self._score(m.start, subj)
+                if subj and opens is None and self.ctx.sent_rank(m.start) == sent - 1:
+                    opens = len(toks) == 1 and toks[0].pos_ == "PRON" and self.ctx.glued_bounds(pos)[0] == pos
+                if subj and opens and self.ctx.sent_rank(m.start) == sent - 1:
+                    # « Le docteur Fauci a pris la parole… Il a averti que… »: a pronoun opening
+                    # its sentence continues the subject of the sentence before
+                    score += 2.5
                 if best is None or score > best[0]:
                     best = (score, self._speaker_of(m.entity, mspan), "PER", g, [])
             # « Le ministre de l'Intérieur a reçu… "…", juge-t-il »: a subject named by its
@@ -620,8 +771,15 @@ class Resolver:
         # does (« l'ancien chef de l'Etat nigérian » is another chef)
         phrase = self._role_phrase(head, toks)
         best = None
+        # « le ministre letton »: the bare noun must not pick a holder of another country
+        adjs = [c.lower_ for c in head.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > head.i]
         for key in ([phrase] if phrase else []) + [role]:
             best = self._holder(key, mspan.start)
+            if best is not None and key == role and adjs:
+                titles = " ".join(r.title.lower() for r in best.entity.roles)
+                window = self.ctx.text[max(0, best.start - 60) : best.end + 60].lower()
+                if not all(a in titles or a in window for a in adjs):
+                    best = None
             if best is not None:
                 break
         if best is not None:
