@@ -39,13 +39,21 @@ _WORLD = re.compile(
 )
 
 
+def _dev_gold_ids() -> set[str]:
+    """Articles of the dev gold: a fresh review must not judge what the gold already measures."""
+    return {p.stem for p in (ROOT / "quality" / "gold-orangesum").glob("*.json")}
+
+
 def orangesum_articles(n: int, seed: int = 13) -> list[dict]:
     picked = []
+    skip = _dev_gold_ids()
     with gzip.open(SHARED / "corpora" / "orangesum.jsonl.gz", "rt", encoding="utf-8") as fh:
         for i, line in enumerate(fh):
             if i % 5 != 2:  # a spread sample, and not the same articles as the quotes bench
                 continue
             row = json.loads(line)
+            if str(row.get("id")) in skip:
+                continue
             body = row.get("article") or ""
             if len(body) < 500:
                 continue

@@ -9,6 +9,8 @@ very often « il », « qui » or « leurs forces ».
 
 from __future__ import annotations
 
+import re
+
 from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -90,6 +92,8 @@ def resolve_token(tok: Token, depth: int = 0) -> Entity | None:
             return _antecedent(tok, depth)
         if low in _FIRST_PERSON:
             return _speaker_of(tok)
+        if low == "nous" and tok.dep_ in ("nsubj", "nsubj:pass"):
+            return _speaker_body(tok)
         return None
     if low == "dernier" and any(c.lower_ == "ce" for c in tok.children):
         return _last_entity_before(tok, {"PER"})
@@ -163,6 +167,29 @@ def _speaker_of(pron: Token) -> Entity | None:
     return None
 
 
+_LOCATED = re.compile(r"\b(?:au|aux|en|à)\s+[A-ZÉÈÎ]")
+
+
+def _speaker_body(pron: Token) -> Entity | None:
+    """« nous nous retirerons » inside a quotation: the body its speaker speaks for (a state or
+    an organization, or the role's organization of a person). A person with no known role
+    gives nothing: « nous » may be a family, a team, a crowd."""
+    speaker = _speaker_of(pron)
+    if speaker is None:
+        return None
+    if speaker.type in ("ORG", "GPE"):
+        return speaker
+    # « chef de la junte au Mali »: a title placed « au/en X » says where the body is, not that
+    # its holder speaks for X; no body then
+    orgs = [r.organization for r in speaker.roles or [] if r.organization and not _LOCATED.search(r.title or "")]
+    if not orgs:
+        return None
+    for ent in state(pron.doc)["entities"]:
+        if ent.name == orgs[0] and ent.type in ("ORG", "GPE", "LOC"):
+            return ent
+    return None
+
+
 def names_head(ent: Entity, tok: Token) -> bool:
     """A mention of ent covers tok, or an apposition / flat name of tok."""
     toks = [tok] + [c for c in tok.children if c.dep_ in ("appos", "flat:name", "flat")]
@@ -202,6 +229,12 @@ def subject_of(verb: Token) -> Token | None:
             # a finite adverbial clause has its own subject; without one the parse went wrong
             # (« le président qui, évoquant…, a semblé menacer » hung on the main verb)
             return None
+        if v.dep_ == "acl" and v.head.pos_ == "NOUN" and v.head.dep_ in ("obl", "obl:mod", "obl:arg", "obj", "nmod") and any(
+            c.dep_.startswith("aux") and c.lower_ in ("ayant", "étant") for c in v.children
+        ):
+            # « après une cérémonie ayant rassemblé beaucoup de monde »: the noun a compound
+            # participle qualifies is its subject, not the subject of the clause around it
+            return v.head
         if v.dep_ in ("xcomp", "conj", "advcl", "acl") and v.head is not v:
             participle = v.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense")
             v = v.head

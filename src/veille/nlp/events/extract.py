@@ -353,6 +353,9 @@ def _carrier(verb: Token, m: Mention, lex: Lexicon) -> bool:
     return False
 
 
+_JUDICIAL = {"tribunal", "cour", "juge", "juridiction", "parquet", "procureur", "magistrat", "chambre"}
+
+
 def _resolve_agent(tok: Token) -> Entity | None:
     """An agent phrase: « une frappe de drone américain » acts for the United States."""
     ent = resolve_token(tok)
@@ -361,6 +364,10 @@ def _resolve_agent(tok: Token) -> Entity | None:
         group = group_entity(tok)
         if group is not None:
             return group
+        if tok.lemma_ in _JUDICIAL and not is_country(ent.name):
+            # « le tribunal correctionnel de Strasbourg » (~2,500 such phrases in OrangeSum): a
+            # court is named after its seat; the city does not judge
+            return None
     if ent is not None:
         return ent
     # only a demonym or a name of a state/organization on the phrase acts through it
@@ -419,12 +426,13 @@ def _verb_args(m: Mention) -> tuple[list[Entity | None], list[Entity | None], fl
     return actors, recipients, bonus
 
 
-def _name_protesters(events: list[Event]) -> None:
+def _name_protesters(events: list[Event], persons: set[str] = frozenset()) -> None:
     """« les manifestants » of an article about a named movement's protest are that
-    movement's: the actor of its protests with a named actor."""
+    movement's: the actor of its protests with a named actor. A person who protests
+    (or is misread as protesting) is not a movement the crowd belongs to."""
     movement = next((e.actors[0] for e in events if e.type == "PROTEST" and e.actors
                      and e.actors[0] not in GENERIC_PROTESTERS and not is_country(e.actors[0])
-                     and e.modality == "asserted"), None)
+                     and e.actors[0] not in persons and e.modality == "asserted"), None)
     if movement is None:
         return
     for e in events:
@@ -481,7 +489,7 @@ def build_events(doc: Doc, lex: Lexicon) -> list[Event]:
             events.append(ev)
     from .merge import merge_events
 
-    _name_protesters(events)
+    _name_protesters(events, {e.name for e in state(doc).get("entities") or [] if e.type == "PER"})
     events = merge_events(events)
     _apply_denials(doc, events, denials, lex, pub_value)
     return events
@@ -553,7 +561,16 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
     if place_ent is not None and m.type in ("RETREAT", "CONSULT") and place_ent.name in rec_names:
         rec_names.remove(place_ent.name)
 
-    fr: Frames = frame_chain(tok, lex)
+    announcer = _announcer_of_act(m, lex)
+    if announcer is not None:
+        # « l'Elysée a annoncé la démission de Gérard Collomb »: the resignation is Collomb's;
+        # the announcement dates and frames it (« annoncera » is still planned), it is not an intention
+        actor_names = _entity_names(_genitive_doers(tok))
+        if not actor_names:
+            return None
+        fr = frame_chain(announcer, lex)
+    else:
+        fr = frame_chain(tok, lex)
     if expected:
         fr.planned = True
     modality = modality_of(fr)
@@ -584,6 +601,8 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
 
     reported_by: list[str] = []
     q = quote_at(doc, tok.idx)
+    if announcer is not None and q is not None and _cued_by(q, announcer):
+        q = None  # the quote layer reads « a annoncé la démission de X » as speech: its speaker is the announcer
     src: Source | None = source_from_quote(doc, q) if q is not None else source_from_parse(fr.reporter, fr.selon)
     if src is not None and src.names:
         reported_by = [n for n in src.names if n]
@@ -591,6 +610,16 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
             reported_by = reported_by[1:]  # the actor's own statement: only its relays report it
         if modality == "asserted" and not speaks_for(src.speaker_entity, src.names[0], actor_names) and not _counts_only(
             src, etype, sent_of(tok)
+        ):
+            modality = "claimed"
+    if announcer is not None:
+        agents = [a for a in (_resolve_agent(x) for x in subjects(announcer)) if a is not None]
+        by = _entity_names(agents)
+        reported_by = [n for n in by if n not in actor_names] + [n for n in reported_by if n not in by]
+        # « William Barr a annoncé la démission de M. Berman »: a third party's announcement is
+        # its claim (Berman may deny it), as for any reported act, unless it speaks for the actor
+        if modality == "asserted" and any(n not in actor_names for n in by) and not any(
+            speaks_for(a, a.name, actor_names) for a in agents
         ):
             modality = "claimed"
     if accused:
@@ -631,6 +660,41 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
 
 _FAMILY = {"CONCEDE": "RETREAT"}
 
+# Acts that are done by being made public: announcing, handing in or confirming a resignation
+# is resigning. (OrangeSum: « annoncé sa démission » ~40 times, « annoncé la démission de » ~10.)
+_DONE_BY_ANNOUNCING = {"resign"}
+_ANNOUNCING = {"annoncer", "officialiser", "présenter", "remettre", "confirmer", "donner", "acter", "rendre"}
+
+
+def _announcer_of_act(m: Mention, lex: Lexicon) -> Token | None:
+    """The verb that makes the nominal act m public (« a annoncé sa démission »), or None."""
+    tok = m.tok
+    if tok.pos_ != "NOUN" or m.mode not in _DONE_BY_ANNOUNCING or tok.dep_ != "obj":
+        return None
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or head.lemma_ not in _ANNOUNCING:
+        return None
+    return head
+
+
+def _genitive_doers(tok: Token) -> list[Entity | None]:
+    """Who does the act a noun names: « la démission de X », « sa démission ». A place is not
+    who resigns (« le maire de Paris a remis sa démission »): better no actor than the city."""
+    doers = [_resolve_agent(c) for c in obliques(tok, "de")]
+    if any(c.dep_ == "det" and c.lower_ in ("son", "sa", "ses", "leur", "leurs") for c in tok.children):
+        # « quatre adjoints de la mairie de Lyon ont présenté leur démission »: the subject must
+        # name who resigns, not only mention the body they belong to
+        subj = subject_of(tok.head) if tok.head.i != tok.i else None
+        ent = possessor(tok)
+        if subj is not None and ent is not None and (subj.pos_ in ("PROPN", "PRON") or names_head(ent, subj)):
+            doers.append(ent)
+    return [e for e in doers if e is not None and e.type not in ("GPE", "LOC")]
+
+
+def _cued_by(q, verb: Token) -> bool:
+    cue = q.cue_span
+    return cue is not None and cue.start <= verb.idx < cue.end
+
 
 def _date_of_a_noun(doc: Doc, tok: Token, value: str) -> bool:
     """« M. Bolton dénonce le manque de préparation de Trump pour son sommet avec M. Kim, en
@@ -648,7 +712,26 @@ def _date_of_a_noun(doc: Doc, tok: Token, value: str) -> bool:
         if c.dep_ in ("obj", "nsubj", "nsubj:pass", "obl:arg"):
             sub = list(c.subtree)
             inside.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-    return all(any(lo <= t.start < hi for lo, hi in inside) for t in spans)
+    return all(any(lo <= t.start < hi for lo, hi in inside) or _under_complement_noun(doc, tok, t.start) for t in spans)
+
+
+def _under_complement_noun(doc: Doc, verb: Token, start: int) -> bool:
+    """« Belgrade refuse de reconnaître l'indépendance proclamée en 2008 », « soutenu par l'Occident
+    qui … l'indépendance proclamée en 2008 »: the date hangs on a noun inside an argument of the
+    verb (through its infinitive, que-clause or a relative), so it dates that noun."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    path = []
+    for anc in [span[0], *span[0].ancestors]:
+        if anc.i == verb.i:
+            break
+        path.append(anc)
+    else:
+        return False
+    if not path or path[-1].dep_ not in ("xcomp", "ccomp", "obj", "obl:arg", "iobj", "nsubj", "nsubj:pass", "obl:agent"):
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN") and t.i != span[0].i and t.dep_ != "obl:mod" for t in path[1:])
 _POLICE_WINDOW = 1500  # characters before the trigger where the text names the police at work
 
 

@@ -102,6 +102,22 @@ def _looks_conditional(tok: Token) -> bool:
     return False
 
 
+_FUT_ENDINGS = ("ons", "ez", "ont", "ai", "as", "a")
+
+
+def _looks_future(tok: Token) -> bool:
+    """The tagger often reads a first-person plural future (« nous nous retirerons ») as a
+    present: infinitive + future ending is the future."""
+    text, lemma = tok.lower_, tok.lemma_.lower()
+    if not lemma.endswith(("er", "ir", "re")):
+        return False
+    for e in _FUT_ENDINGS:
+        if text.endswith(e):
+            stem = text[: -len(e)]
+            return stem == lemma or (lemma.endswith("re") and stem == lemma[:-1])
+    return False
+
+
 def frame_chain(trigger: Token, lex: Lexicon, stop_at: set[int] | None = None) -> Frames:
     fr = Frames()
     plan, hypo, neg_frames = lex.frame("PLAN"), lex.frame("HYPO"), lex.frame("NEGATE")
@@ -138,7 +154,7 @@ def frame_chain(trigger: Token, lex: Lexicon, stop_at: set[int] | None = None) -
                     else:
                         fr.hypothetical = True
                         fr.cond_mood = True
-                if "Fut" in tenses or "AuxFut" in tenses:
+                if "Fut" in tenses or "AuxFut" in tenses or ("Cnd" not in moods and _looks_future(tok)):
                     fr.planned = True
         head = tok.head
         # a gerund (« en menaçant ») or an infinitive complement parsed as advcl
