@@ -113,7 +113,7 @@ def test_gold_quote_span_stops_at_cue_sentence_and_takes_mixed_clause(gold000):
     # A glued sentence (« l'Irak.Le Pentagone ») is still a sentence boundary, both ways.
     text = "Ils commençaient à quitter l'Irak.Le Pentagone avait qualifié cette publication d'erreur, car rien."
     start, end = gold_quote_span(text, "qualifié cette publication", "indirect", "qualifier")
-    assert text[start:end] == "cette publication d'erreur, car rien"
+    assert text[start:end] == "qualifié cette publication d'erreur, car rien"
     start, end = gold_quote_span(text, "commençaient à quitter", "indirect", "annoncer")
     assert text[start:end] == "Ils commençaient à quitter l'Irak"
     # A mixed quote is the reported clause around its marked fragment, marks included.
@@ -130,3 +130,16 @@ def test_gold_quote_span_mixed_with_spaced_marks_and_cedilla_cue():
     text = "Dénonçant un procès « au mépris des principes », ses avocats ont fait appel."
     start, end = gold_quote_span(text, "au mépris des principes", "mixed", "dénoncer")
     assert text[start:end].startswith("un procès « au mépris des principes »")
+
+
+def test_gold_quote_span_cataphoric_frame_and_cue_inside_the_gold_substring():
+    from veille.eval.gold import gold_quote_span
+
+    text = ("Hier soir. Les membres de l'Otan sont convenus que l'Alliance assumerait certaines missions. "
+            "C'est ce qu'a déclaré jeudi Jens Stoltenberg.")
+    start, end = gold_quote_span(text, "assumerait certaines missions", "indirect", "déclarer")
+    assert text[start:end] == "Les membres de l'Otan sont convenus que l'Alliance assumerait certaines missions"
+    # The gold substring is inside the content: a cue it opens with stays in the span.
+    text = "Le Pentagone avait qualifié cette publication d'erreur. Rien de plus."
+    start, end = gold_quote_span(text, "qualifié cette publication", "indirect", "qualifier")
+    assert text[start:end] == "qualifié cette publication d'erreur"

@@ -163,6 +163,8 @@ _CLAUSE_START = re.compile(r"\bque |\bqu['’]|, |\n|: |«|[.!?](?:\s+|(?=[A-ZÀ
 _INCISE = re.compile(r",\s+(?:a|ont|avait|aurait|selon|estime|affirme|ajoute|explique|indique|déclare|"
                      r"souligne|précise|assure|dit|juge|poursuit|conclut|rappelle|insiste|reconnaît|martèle|informe|"
                      r"[\w-]+-t-(?:il|elle))\b")
+_SENT_START = re.compile(r"\n|[.!?](?:\s+|(?=[A-ZÀ-Ý«\"]))")
+_CATAPHORIC = re.compile(r"(?:c['’]est|ce sont|telles? (?:est|sont)) (?:ce qu|l['’]|la |les |le )", re.I)
 _OPENING, _CLOSING = "«“\"", "»”\""
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -214,14 +216,26 @@ def gold_quote_span(text: str, want: str, kind: str | None = None, cue: str | No
             j += 1
         if text[j:j + 1] in _CLOSING:
             hi = j + 1
+    sentence = max((m.end() for m in _SENT_START.finditer(text, max(0, lo - 2000), lo)), default=0)
     start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, lo - 2000), lo)), default=0)
-    start = _after_cue(text, start, lo, cue)
-    while start < lo and text[start].isspace():
-        start += 1
+    # text_contains lies inside the content by definition: the content never starts after it
+    # (« qualifié cette publication d'erreur » keeps its verb when the annotator wrote it so).
+    start = min(_after_cue(text, start, lo, cue), lo)
     m = _SENT_END.search(text, hi)
     end = m.start() if m else len(text)
+    if _CATAPHORIC.match(text, _skip_space(text, m.end()) if m else end):
+        # « … . C'est ce qu'a déclaré X »: the content is the whole previous sentence
+        return _skip_space(text, sentence), end
+    start = _skip_space(text, start, lo)
     incise = _INCISE.search(text, hi, end)
     return start, incise.start() if incise else end
+
+
+def _skip_space(text: str, i: int, limit: int | None = None) -> int:
+    limit = len(text) if limit is None else limit
+    while i < limit and text[i].isspace():
+        i += 1
+    return i
 
 
 def span_overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
