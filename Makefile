@@ -30,7 +30,8 @@ test-fast: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow"
 
 eval: setup
-	$(BIN)/veille eval --gold $(SHARED)/gold --gold $(SHARED)/gold/fr-timebank-dev --floors quality/floors.json
+	$(BIN)/veille eval --gold $(SHARED)/gold --gold $(SHARED)/gold/fr-timebank-dev \
+		--gold quality/gold-orangesum --gold quality/gold-orangesum-test --floors quality/floors.json
 
 bench: setup
 	$(BIN)/python bench/throughput.py

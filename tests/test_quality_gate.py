@@ -1,4 +1,4 @@
-"""CI quality gate: `veille eval` on the seed gold and FR-TimeBank dev must meet quality/floors.json.
+"""CI quality gate: `veille eval` on the seed gold, FR-TimeBank dev and our OrangeSum golds must meet quality/floors.json.
 
 Floors start at what was measured and only go up (never lower one to pass).
 """
@@ -15,13 +15,15 @@ from conftest import GOLD, ROOT
 FLOORS = ROOT / "quality" / "floors.json"
 # Our own hand-annotated OrangeSum articles: the seeds alone are too few to trust.
 DEV_GOLD = ROOT / "quality" / "gold-orangesum"
+# Ten more, annotated blind and kept out of development: the honest measure of unseen text.
+TEST_GOLD = ROOT / "quality" / "gold-orangesum-test"
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not GOLD.is_dir(), reason="../shared/gold not present")]
 
 
 @pytest.fixture(scope="module")
 def scores(analyzer):
-    return evaluate([GOLD, GOLD / "fr-timebank-dev", DEV_GOLD], analyzer=analyzer)
+    return evaluate([GOLD, GOLD / "fr-timebank-dev", DEV_GOLD, TEST_GOLD], analyzer=analyzer)
 
 
 def test_scores_meet_their_floors(scores):
@@ -37,13 +39,17 @@ def test_every_layer_has_a_floor():
     assert any(k.startswith("timeml.") for k in floors)
     dev = {k.split(".")[1] for k in floors if k.startswith("gold-orangesum.")}
     assert {"entities", "quotes", "times", "events"} <= dev
+    held_out = {k.split(".")[1] for k in floors if k.startswith("gold-orangesum-test.")}
+    assert {"entities", "quotes", "times", "events"} <= held_out
 
 
 def test_no_invented_publication_date(scores):
     assert scores["seed"]["published"]["invented"] == 0
     assert scores["gold-orangesum"]["published"]["invented"] == 0
+    assert scores["gold-orangesum-test"]["published"]["invented"] == 0
 
 
 def test_no_negated_hypothetical_or_planned_event_given_as_asserted(scores):
     assert scores["seed"]["events"]["non_asserted_given_as_asserted"] == 0
     assert scores["gold-orangesum"]["events"]["non_asserted_given_as_asserted"] == 0
+    assert scores["gold-orangesum-test"]["events"]["non_asserted_given_as_asserted"] == 0
