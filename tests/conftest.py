@@ -25,3 +25,17 @@ def analyzer():
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def quotes_of(analyzer, text: str):
+    """The quotes veille finds in one text (for the quote tests)."""
+    from veille.models import Article
+
+    return analyzer.analyze(Article(text=text)).quotes
+
+
+def quote_with(quotes, piece: str):
+    """The first quote whose content holds piece; fails listing what was found."""
+    hits = [q for q in quotes if piece in q.content.text]
+    assert hits, [q.content.text for q in quotes]
+    return hits[0]

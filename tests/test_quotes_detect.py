@@ -4,18 +4,8 @@ dev gold articles."""
 
 from __future__ import annotations
 
-from veille.models import Article
+from conftest import quote_with as _one, quotes_of as _quotes
 from veille.nlp.quotes.lexicon import load
-
-
-def _quotes(analyzer, text):
-    return analyzer.analyze(Article(text=text)).quotes
-
-
-def _one(qs, piece):
-    hits = [q for q in qs if piece in q.content.text]
-    assert hits, [q.content.text for q in qs]
-    return hits[0]
 
 
 def test_lexicon_opinion_verbs_need_a_person():

@@ -5,18 +5,8 @@ none from the dev gold articles."""
 
 from __future__ import annotations
 
-from veille.models import Article
+from conftest import quote_with as _one, quotes_of as _quotes
 from veille.nlp.quotes.marks import find_regions
-
-
-def _quotes(analyzer, text):
-    return analyzer.analyze(Article(text=text)).quotes
-
-
-def _one(qs, piece):
-    hits = [q for q in qs if piece in q.content.text]
-    assert hits, [q.content.text for q in qs]
-    return hits[0]
 
 
 def test_glued_paragraph_reopening_a_quote_does_not_nest():
