@@ -21,12 +21,13 @@ from spacy.tokens import Doc, Token
 
 from ...models import Entity, Event, Span
 from ..docdata import state
+from ..docdata import text as doc_text
 from .arguments import names_head, np_span, place_of, possessor, resolve_span, resolve_token, subject_of
 from .demands import DEMAND, demand_args, is_demand
 from .conditions import conditions_hold, is_passive, objects, obliques, subjects
 from .groups import GENERIC_PROTESTERS, country_entity, group_entity, is_country
 from .lexicon import Lexicon, Trigger
-from .modality import Frames, frame_chain, modality_of
+from .modality import frame_chain, modality_of
 from .modes import absorbed_mode, assault_mode, consult_mode
 from .plover import cameo_for, plover_mode
 from .sources import (
@@ -259,7 +260,7 @@ def _speaker_org(subj: Token | None, ent: Entity | None) -> str | None:
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     start += lead

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...models import Entity
 from ..docdata import state
+from ..docdata import text as doc_text
 from .lexicon import Lexicon
 from .marks import Region, find_regions
 
@@ -45,7 +46,7 @@ class DocContext:
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon) -> "DocContext":
-        ctx = cls(doc=doc, lex=lex, text=doc.text)
+        ctx = cls(doc=doc, lex=lex, text=doc_text(doc))
         ctx.regions = find_regions(ctx.text)
         ctx._region_starts = [r.start for r in ctx.regions]
         text = ctx.text

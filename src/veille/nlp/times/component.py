@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from ...models import Published, Span
 from ..docdata import state
+from ..docdata import text as doc_text
 from .tagger import tag
 from .tense import tense_hints
 
@@ -25,11 +26,11 @@ class TimeTagger:
         published = data.get("published")
         anchor = published.value if published is not None else None
         has_parse = doc.has_annotation("DEP")
-        result = tag(doc.text, anchor, tense_hints(doc) if has_parse else None,
+        result = tag(doc_text(doc), anchor, tense_hints(doc) if has_parse else None,
                      infer=self.infer_published and anchor is None)
         data["times"] = result.times
         if result.inferred is not None:
             inf = result.inferred
             data["published"] = Published(value=inf.day.isoformat(), how=inf.how,
-                                          evidence=Span(start=inf.start, end=inf.end, text=doc.text[inf.start:inf.end]))
+                                          evidence=Span(start=inf.start, end=inf.end, text=doc_text(doc)[inf.start:inf.end]))
         return doc
