@@ -4,7 +4,6 @@ Floors start at what was measured and only go up (never lower one to pass).
 """
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -11,6 +11,7 @@ import json
 import pytest
 
 from veille.models import Article
+from conftest import quotes_of as _quotes
 
 from pathlib import Path
 
@@ -18,10 +19,6 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS, GOLD = SHARED / "seeds", SHARED / "gold"
 
 pytestmark = pytest.mark.slow
-
-
-def _quotes(analyzer, text):
-    return analyzer.analyze(Article(text=text)).quotes
 
 
 def _norm(s):

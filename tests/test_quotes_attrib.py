@@ -1,17 +1,7 @@
 """Quote attribution on real OrangeSum passages: unnamed bodies, possessive relations,
 interview relays, and who a quote names in the third person."""
 
-from veille.models import Article
-
-
-def _quotes(analyzer, text):
-    return analyzer.analyze(Article(text=text, id="t")).quotes
-
-
-def _speaker_of(quotes, needle):
-    got = [q for q in quotes if needle in q.content.text]
-    assert got, f"no quote holding {needle!r}: {[q.content.text for q in quotes]}"
-    return got[0]
+from conftest import quote_with as _speaker_of, quotes_of as _quotes
 
 
 def test_bare_prefecture_takes_the_departement_of_the_passage(analyzer):

@@ -3,17 +3,7 @@ speaker, « le quotidien » is the paper named before, « ce dernier » may be a
 organization, a participle after an incise keeps the incise's speaker, polls relay
 no one, an interview relays only its interviewee, local bodies keep their name."""
 
-from veille.models import Article
-
-
-def _quotes(analyzer, text):
-    return analyzer.analyze(Article(text=text, id="t")).quotes
-
-
-def _q(quotes, needle):
-    got = [q for q in quotes if needle in q.content.text]
-    assert got, f"no quote holding {needle!r}: {[q.content.text for q in quotes]}"
-    return got[0]
+from conftest import quote_with as _q, quotes_of as _quotes
 
 
 def test_incise_pronoun_takes_the_last_speaker_not_the_agency(analyzer):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from veille.models import Article
+from conftest import quote_with as _one, quotes_of as _quotes
 from veille.nlp.quotes.direct import _INVERTED
 from veille.nlp.quotes.lexicon import load
 
@@ -28,18 +28,6 @@ def test_lexicon_complements_for_calls_and_attributes():
     assert lex.verb("enjoindre").takes("inf")
     assert lex.verb("dire").takes("attr")
     assert not lex.verb("exiger").takes("obj")  # « exiger le retrait » is a demand event, not speech
-
-
-
-
-def _quotes(analyzer, text):
-    return analyzer.analyze(Article(text=text)).quotes
-
-
-def _one(qs, piece):
-    hits = [q for q in qs if piece in q.content.text]
-    assert hits, f"no quote holds {piece!r}: {[q.content.text for q in qs]}"
-    return hits[0]
 
 
 @pytest.mark.slow

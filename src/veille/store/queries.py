@@ -10,25 +10,13 @@ accents are ignored. Counts and listings go through the *_dedup views
 from __future__ import annotations
 
 import sys
-import unicodedata
 from typing import Any, Optional
 
 import duckdb
 
 from .db import StoreError
-
-# As veille.store.rows writes them (tests/test_store_speed.py checks they agree);
-# not imported from there, which loads the models (pydantic): a query needs neither.
-SEP = "\x1f"
-
-
-def _norm(text: Optional[str]) -> Optional[str]:
-    """rows.name_key: lower case, no accents, spaces collapsed."""
-    if text is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
+from .keys import SEP
+from .keys import name_key as _norm
 
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict]:
     columns = [d[0] for d in cur.description]

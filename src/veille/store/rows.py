@@ -10,22 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections import Counter
 from datetime import datetime
 from typing import Any, Optional
 
 from ..models import Record, iso_day
+from .keys import SEP, name_key
 
 TABLES = ("articles", "entities", "mentions", "quotes", "times", "events")
-
-
-def name_key(text: Optional[str]) -> Optional[str]:
-    """How names are compared: lower case, no accents, spaces collapsed."""
-    if text is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _digest(*parts: str) -> str:
@@ -88,9 +80,6 @@ def date_bounds(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     if _YEAR.match(value):
         return value[:4] + "-01-01", value[:4] + "-12-31"
     return None, None
-
-
-SEP = "\x1f"
 
 
 def names_field(*groups) -> str:
