@@ -143,3 +143,31 @@ def test_gold_quote_span_cataphoric_frame_and_cue_inside_the_gold_substring():
     text = "Le Pentagone avait qualifié cette publication d'erreur. Rien de plus."
     start, end = gold_quote_span(text, "qualifié cette publication", "indirect", "qualifier")
     assert text[start:end] == "qualifié cette publication d'erreur"
+
+
+def test_held_out_suite_shows_scores_but_not_its_misses():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from veille.eval.runner import render_table
+
+    layers = {"quotes": {"f1": 0.5, "misses": ["657.txt: quote 'secret words' by X"]}}
+    for held_out, listed in ((False, True), (True, False)):
+        out = StringIO()
+        suite = dict(layers, held_out=True) if held_out else dict(layers)
+        render_table(Console(file=out, width=120), {"gold-x": suite})
+        text = out.getvalue()
+        assert "0.500" in text
+        assert ("secret words" in text) is listed
+        assert "True" not in text
+
+
+def test_the_held_out_gold_carries_its_mark():
+    from pathlib import Path
+
+    from veille.eval.runner import HELD_OUT_MARK
+
+    root = Path(__file__).resolve().parents[1] / "quality"
+    assert (root / "gold-orangesum-test" / HELD_OUT_MARK).exists()
+    assert not (root / "gold-orangesum" / HELD_OUT_MARK).exists()

@@ -17,6 +17,12 @@ from ..errors import VeilleError
 from ..models import Article
 
 
+# A gold folder holding this file is a held-out test set: its scores are shown,
+# its misses are not printed in the table, so that reading `make eval` output
+# does not turn the test set into development data (--json still has them).
+HELD_OUT_MARK = "HELD_OUT"
+
+
 def evaluate(folders: list[Path], texts: Path | None = None, analyzer=None) -> dict:
     if analyzer is None:
         from ..nlp.pipeline import Analyzer
@@ -33,7 +39,9 @@ def evaluate(folders: list[Path], texts: Path | None = None, analyzer=None) -> d
 
             golds = load_gold(folder, texts)
             records = [analyzer.analyze(_gold_article(g)) for g in golds]
-            scores[_suite_name(folder, golds)] = score_seed_gold(golds, records)
+            suite = scores[_suite_name(folder, golds)] = score_seed_gold(golds, records)
+            if (folder / HELD_OUT_MARK).exists():
+                suite["held_out"] = True
         else:
             raise VeilleError(f"{folder}: no gold annotations (*.json) or TimeML files (*.tml) in it")
     return scores
@@ -84,8 +92,8 @@ def render_table(console: Console, scores: dict) -> None:
         table.add_column("metric")
         table.add_column("score", justify="right")
         for layer, metrics in layers.items():
-            if isinstance(metrics, (list, tuple)):
-                continue  # error lists: shown below and in --json
+            if isinstance(metrics, (list, tuple, bool)):
+                continue  # error lists: shown below and in --json; the held-out mark
             if not isinstance(metrics, dict):
                 table.add_row(layer, "", f"{metrics:.3f}" if isinstance(metrics, float) else str(metrics))
                 continue
@@ -95,7 +103,9 @@ def render_table(console: Console, scores: dict) -> None:
         console.print(table)
         misses = [m for metrics in layers.values() if isinstance(metrics, dict) for m in metrics.get("misses", [])]
         misses += [_describe(e) for e in layers.get("errors", [])]
-        if misses:
+        if misses and layers.get("held_out"):
+            console.print(f"[dim]{len(misses)} misses, not listed: {suite} is a held-out test set[/dim]")
+        elif misses:
             console.print(f"[dim]{len(misses)} misses (use --json for all); first ones:[/dim]")
             for m in misses[:12]:
                 console.print(f"  [dim]- {m}[/dim]", highlight=False)
