@@ -41,6 +41,21 @@ def test_quote_with_right_speaker_counts_and_wrong_speaker_does_not(gold000):
     assert good["speaker_accuracy"] == 1.0 and good["via_recall"] == pytest.approx(1 / n_via, abs=1e-4)
     bad = score_quotes([(gold000, _record(gold000, quotes=[wrong]))])
     assert bad["precision"] == 0.0 and bad["speaker_accuracy"] == 0.0 and bad["content_recall"] > 0
+    assert bad["speaker_referent_accuracy"] == 0.0
+
+
+def test_unlinked_speaker_naming_a_gold_mention_is_the_right_referent_not_the_right_link(gold000):
+    text = gold000["text"]
+    content = _span(text, "Nous prenons toutes les précautions nécessaires pour protéger notre personnel.")
+    nato = next(e for e in gold000["entities"] if e["name"] == "NATO")
+    words = next(m for m in nato["mentions"] if m in text)
+    unlinked = Speaker(name=words, mention=_span(text, words))
+    linked_elsewhere = Speaker(name="Iraq", entity="Q796", mention=_span(text, words))
+    got = score_quotes([(gold000, _record(gold000, quotes=[Quote(kind="direct", content=content, speaker=unlinked)]))])
+    assert got["speaker_referent_accuracy"] == 1.0 and got["speaker_accuracy"] == 0.0 and got["precision"] == 0.0
+    got = score_quotes([(gold000, _record(gold000, quotes=[Quote(kind="direct", content=content,
+                                                                  speaker=linked_elsewhere)]))])
+    assert got["speaker_referent_accuracy"] == 0.0
 
 
 def test_duplicate_post_linked_by_same_as_is_not_a_false_positive(gold000):
