@@ -31,7 +31,8 @@ test-fast: setup
 
 eval: setup
 	$(BIN)/veille eval --gold $(SHARED)/gold --gold $(SHARED)/gold/fr-timebank-dev \
-		--gold quality/gold-orangesum --gold quality/gold-orangesum-test --floors quality/floors.json
+		--gold quality/gold-orangesum --gold quality/gold-orangesum-dev2 \
+		--gold quality/gold-orangesum-test --floors quality/floors.json
 
 bench: setup
 	$(BIN)/python bench/throughput.py
