@@ -125,7 +125,10 @@ def resolve_token(tok: Token, depth: int = 0) -> Entity | None:
     # « leurs forces », « sa mission »: the possessor is the subject of the clause
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in _POSSESSIVE:
-            return possessor(tok, depth)
+            ent = possessor(tok, depth)
+            if ent is not None:
+                return ent
+            break  # « ses ravisseurs »: no named possessor, the group itself may still act
     if low == "pays" and any(c.lower_ in ("le", "ce") for c in tok.children):
         return _last_entity_before(tok, {"GPE", "LOC"})
     return group_entity(tok)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .arguments import antecedent_token, names_head, resolve_token, subject_of
+from .arguments import antecedent_token, names_head, np_span, resolve_token, subject_of
 from .lexicon import ENTITY_TYPES, Condition, Lexicon, Trigger
 
 _OBJ_DEPS = {"obj", "nsubj:pass"}
@@ -37,7 +37,8 @@ def objects(verb: Token) -> list[Token]:
 
 
 def subjects(verb: Token) -> list[Token]:
-    if verb.pos_ == "ADJ":  # « sont convenus »: être + participle of an intransitive verb
+    if verb.pos_ in ("ADJ", "PROPN") and not any(c.dep_ == "aux:pass" for c in verb.children):
+        # « sont convenus »: être + participle of an intransitive verb
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obl:agent")]
     passive = is_passive(verb)
     # an active verb's subject is sometimes labelled nsubj:pass (« des gilets jaunes ont déambulé »)
@@ -145,6 +146,9 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
     if k == "noclitic":
         # « s'en prendre à » attacks (verbally), « prendre part à » takes part
         return not any(c.lower_ == atom.value and c.pos_ == "PRON" for c in tok.children)
+    if k in ("refl", "norefl"):
+        # « s'est rendu à la police », « s'excuser », « s'entretenir avec »: the pronominal verb
+        return is_reflexive(tok) == (k == "refl")
     if k == "noobj":
         return not any(c.dep_ == "obj" for c in tok.children)
     if k == "nocomp":
@@ -164,7 +168,7 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
         if not subs:
             s = subject_of(tok)
             subs = [s] if s is not None else []
-        return not any(in_class(s, atom.value, lex) for s in subs)
+        return not any(in_class(s, atom.value, lex) or _phrase_in_class(s, atom.value, lex) for s in subs)
     if k == "subj":
         subs = subjects(tok) or _object_controller(tok, lex)
         if not subs:
@@ -196,6 +200,22 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
         head = tok.head
         return head is not tok and any(in_class(o, atom.value, lex) for o in obliques(head, atom.prep))
     return False
+
+
+def is_reflexive(verb: Token) -> bool:
+    return any(c.pos_ == "PRON" and (c.dep_.startswith("expl") or c.lemma_ == "se") and c.i < verb.i
+               for c in verb.children)
+
+
+def _phrase_in_class(tok: Token, name: str, lex: Lexicon) -> bool:
+    """« l'ouragan Irma, qui a frappé… »: the relative's antecedent is the name, the word that
+    says what it is stands beside it in the phrase."""
+    members = lex.classes.get(name)
+    if not members:
+        return False
+    tok = antecedent_token(tok)
+    return any(t.lemma_ in members for t in np_span(tok)) or (
+        tok.dep_ in ("flat:name", "appos", "nmod") and tok.head.lemma_ in members)
 
 
 def _named_place(tok: Token) -> bool:

@@ -76,6 +76,13 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         lemma = tok.lemma_
         if pos == "AUX" and lemma in lex.verbs:
             pos = "VERB"
+        elif pos in ("ADJ", "PROPN") and any(c.dep_ == "aux:pass" for c in tok.children):
+            # « a été libéré », « ont été tuées » tagged as adjectives or names: a passive
+            # participle all the same (~1 in 300 trigger participles in OrangeSum)
+            lemma = next((v for v in _infinitives(_participle_base(tok.lower_)) if v in lex.verbs), None)
+            if lemma is None:
+                continue
+            pos = "VERB"
         elif pos == "ADJ" and any(c.dep_ in ("cop", "aux:tense") for c in tok.children):
             # « sont convenus »: the participle of a verb conjugated with être, tagged as
             # an adjective (other participles after être are passives: « menacés »)
@@ -91,7 +98,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         if not trigs and pos == "VERB" and lemma.endswith("e") and "Fin" in tok.morph.get("VerbForm"):
             # the lemmatizer leaves some present forms as nouns' lemmas (« je demande » -> demande)
             trigs = lex.triggers(lemma + "r", pos)
-        if pos == "NOUN" and _motive(tok):
+        if pos == "NOUN" and (_motive(tok) or _qualifier(tok)):
             continue
         if pos == "VERB" and is_demand(tok, lex):
             m = Mention(tok, DEMAND, "REQUEST", None)
@@ -117,6 +124,13 @@ def _motive(noun: Token) -> bool:
     ) and not any(c.dep_ == "det" for c in noun.children)
 
 
+def _qualifier(noun: Token) -> bool:
+    """« ville de départ de nombreux jihadistes », « point de départ »: a bare movement noun
+    after « de » qualifies the noun above it; no one leaves there."""
+    return noun.lemma_ in ("départ", "retour", "repli") and noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and not any(
+        c.dep_ == "det" for c in noun.children)
+
+
 _ETRE_VERBS = {"convenir", "partir", "revenir", "retourner", "sortir", "entrer", "rester", "venir", "arriver", "tomber"}
 
 
@@ -127,6 +141,15 @@ def _is_incise(verb: Token) -> bool:
     if not subj or subj[0].i < verb.i:
         return False
     return not any(c.dep_ in ("obj", "xcomp", "ccomp", "obl:arg") and c.i > verb.i for c in verb.children)
+
+
+def _participle_base(form: str) -> str:
+    """« libérées » -> « libéré », « détruite » -> « détruit »: the masculine singular."""
+    if form.endswith("s") and len(form) > 3:
+        form = form[:-1]
+    if form.endswith("e") and len(form) > 3 and form[-2] in "éiutsx":
+        form = form[:-1]
+    return form
 
 
 def _infinitives(participle: str) -> list[str]:
@@ -288,13 +311,15 @@ def _noun_args(m: Mention, lex: Lexicon) -> tuple[list[Entity | None], list[Enti
             e = resolve_span(tok.doc, tok.doc[c.i : c.i + 1])
             if e is not None and e.type in ("GPE", "LOC", "ORG"):
                 actors.append(e)
+    # « la libération des otages »: who is released undergoes it (« le retrait des troupes » acts)
+    genitive_actor = m.type in _GENITIVE_ACTOR and m.mode != "release"
     for c in obliques(tok, "de"):
-        e = _resolve_agent(c) if m.type in _GENITIVE_ACTOR else resolve_token(c)
+        e = _resolve_agent(c) if genitive_actor else resolve_token(c)
         if e is None:
             continue
         if e.type in ("GPE", "LOC") and c.pos_ == "PROPN" and not any(k.dep_ == "det" for k in c.children):
             continue  # « départ d'Irak »: a place left, not who leaves (« le retrait de la France »)
-        if m.type in _GENITIVE_ACTOR:
+        if genitive_actor:
             actors.append(e)
         else:
             recipients.append(e)
@@ -304,7 +329,7 @@ def _noun_args(m: Mention, lex: Lexicon) -> tuple[list[Entity | None], list[Enti
             recipients.append(e)
     if any(c.dep_ == "det" and c.lower_ in ("son", "sa", "ses", "leur", "leurs") for c in tok.children):
         # « son retrait »: who withdraws; « sa détention », « son assassinat »: who undergoes it
-        (actors if m.type in _GENITIVE_ACTOR else recipients).append(possessor(tok))
+        (actors if genitive_actor else recipients).append(possessor(tok))
     head = tok.head
     if (
         head is not tok
@@ -345,6 +370,9 @@ def _noun_args(m: Mention, lex: Lexicon) -> tuple[list[Entity | None], list[Enti
 def _carrier(verb: Token, m: Mention, lex: Lexicon) -> bool:
     """verb carries the nominal event m: a light verb, an intention verb, or the verb
     the trigger's own condition names (« mettre fin », « ouvrir le feu »)."""
+    if verb.lemma_ == "faire" and any(c.dep_ == "obj" and c.lemma_ in ("face", "objet", "état", "part") for c in verb.children):
+        # « il a dû faire face à la répression », « fait l'objet d'une enquête »: he undergoes it
+        return False
     if verb.lemma_ in lex.frame("LIGHT") or verb.lemma_ in lex.frame("PLAN") or verb.lemma_ in lex.frame("OCCUR"):
         return True
     for group in m.trig.conditions:
@@ -367,18 +395,37 @@ def _resolve_agent(tok: Token) -> Entity | None:
             return group
         if tok.lemma_ in _JUDICIAL and not is_country(ent.name):
             # « le tribunal correctionnel de Strasbourg » (~2,500 such phrases in OrangeSum): a
-            # court is named after its seat; the city does not judge
-            return None
-    if ent is not None:
+            # court is named after its seat; the city does not judge, the court as described does
+            return _court(tok)
+    if ent is not None and not _described(ent):
         return ent
     # only a demonym or a name of a state/organization on the phrase acts through it
-    # (« une frappe de drone américain »), not a person it mentions (« la famille de X »)
+    # (« une frappe de drone américain », « des soldats américains »), not a person it
+    # mentions (« la famille de X »); else the group as described
     for t in np_span(tok):
         if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i:
             e = resolve_span(tok.doc, tok.doc[t.i : t.i + 1])
             if e is not None and e.type in ("GPE", "LOC", "ORG"):
                 return e
-    return None
+    return ent
+
+
+def _court(tok: Token) -> Entity:
+    """« la chambre de l'instruction de la cour d'appel de Nîmes »: the phrase, without its
+    determiner, names the court (no entity id: it is a description)."""
+    drop = {t.i for c in tok.children if c.i < tok.i for t in c.subtree}  # « par le »
+    for c in tok.children:
+        case = next((k.lower_ for k in c.children if k.dep_ == "case"), None)
+        if c.i > tok.i and case not in (None, "de", "d'", "d’", "du", "des"):
+            drop.update(t.i for t in c.subtree)  # « … pour fraude fiscale »
+    words = [t for t in np_span(tok) if t.i not in drop]
+    label = "".join(t.text_with_ws for t in words).strip().rstrip(",")
+    return Entity(id=f"group:{label}", name=label, type="ORG")
+
+
+def _described(ent: Entity) -> bool:
+    """A group known only by its description (groups.descriptive_group)."""
+    return ent.id.startswith("group:") and (ent.type == "MISC" or ent.name[:1].islower())
 
 
 def _resolve_subject(arg: Token, verb: Token) -> Entity | None:
@@ -559,7 +606,7 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
     if place_ent is None and tok.pos_ == "NOUN" and tok.head is not tok:
         place_ent = place_of(tok.head)
     rec_names = [n for n in _entity_names(recipients) if n not in actor_names]
-    if place_ent is not None and m.type in ("RETREAT", "CONSULT") and place_ent.name in rec_names:
+    if place_ent is not None and m.type in ("RETREAT", "CONSULT", "AGREE") and place_ent.name in rec_names:
         rec_names.remove(place_ent.name)
 
     announcer = _announcer_of_act(m, lex)
@@ -793,7 +840,9 @@ def _apply_denials(doc: Doc, events: list[Event], denials: list[Denial], lex: Le
     for d in denials:
         for m in d.mentions:
             mtype = _FAMILY.get(m.type, m.type)
-            actors = _entity_names((_noun_args(m, lex) if m.tok.pos_ == "NOUN" else _verb_args(m))[0])
+            # a group known by description (« des soldats américains ») may be any named actor's
+            actors = _entity_names([e for e in (_noun_args(m, lex) if m.tok.pos_ == "NOUN" else _verb_args(m))[0]
+                                    if e is not None and not _described(e)])
             target = None
             for ev in events:
                 if _FAMILY.get(ev.type, ev.type) != mtype:

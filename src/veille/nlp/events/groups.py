@@ -92,7 +92,7 @@ def group_entity(tok: Token) -> Entity | None:
             if name:
                 return Entity(id=f"group:{name}", name=name, type="ORG", country=iso)
             return Entity(id=f"group:{g.label}", name=g.label, type="ORG")
-    return None
+    return descriptive_group(tok)
 
 
 # labels of groups.tsv that name unnamed protesters
@@ -127,3 +127,50 @@ def _country_names() -> frozenset[str]:
 
 def is_country(name: str) -> bool:
     return name in _country_names()
+
+
+GROUP_NOUNS_PATH = DATA_DIR / "events" / "group_nouns.tsv"
+# « des dizaines de manifestants », « un groupe d'assaillants »: the group is the noun after the quantity
+_QUANTITY = {"centaine", "millier", "dizaine", "vingtaine", "trentaine", "cinquantaine", "groupe", "poignée",
+             "foule", "nombre", "partie", "plupart", "majorité", "bande"}
+
+
+@lru_cache(maxsize=1)
+def load_group_nouns() -> dict[str, bool]:
+    """lemma -> collective (counts in the singular)."""
+    out: dict[str, bool] = {}
+    with open(GROUP_NOUNS_PATH, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            out[cols[0].strip()] = len(cols) > 1 and cols[1].strip() == "coll"
+    return out
+
+
+def descriptive_group(tok: Token) -> Entity | None:
+    """« des militants palestiniens », « les assaillants », « des dizaines d'internautes »: a human
+    group named by description only. The event keeps the phrase (head and the adjectives after it)
+    as its actor text, type MISC, with no entity id: a reader can check it, no one is invented."""
+    if tok.pos_ != "NOUN":
+        return None
+    nouns = load_group_nouns()
+    head = tok
+    if tok.lemma_ in _QUANTITY and tok.lemma_ not in nouns:
+        head = next((c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lemma_ in nouns
+                     and any(k.dep_ == "case" and k.lower_ in ("de", "d'", "d’") for k in c.children)), None)
+        if head is None:
+            return None
+    collective = nouns.get(head.lemma_)
+    if collective is None:
+        return None
+    if not collective and "Plur" not in head.morph.get("Number"):
+        return None  # « un militant », « l'assaillant »: one person described, not a group
+    words = [head.lower_]
+    nxt = head.i + 1
+    for c in sorted(head.children, key=lambda t: t.i):
+        if c.i == nxt and c.dep_ == "amod" and c.pos_ == "ADJ":
+            words.append(c.lower_)
+            nxt += 1
+    label = " ".join(words)
+    return Entity(id=f"group:{label}", name=label, type="MISC")

@@ -60,7 +60,7 @@ class Lexicon:
 
 
 def _parse_atom(text: str) -> Condition:
-    if text in ("xcomp", "nocomp", "comp", "noobj", "pass", "place") or text.startswith("noclitic="):
+    if text in ("xcomp", "nocomp", "comp", "noobj", "pass", "place", "refl", "norefl") or text.startswith("noclitic="):
         if text.startswith("noclitic="):
             return Condition(kind="noclitic", value=text.partition("=")[2])
         return Condition(kind=text)
