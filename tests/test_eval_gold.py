@@ -186,3 +186,22 @@ def test_the_held_out_gold_carries_its_mark():
     root = Path(__file__).resolve().parents[1] / "quality"
     assert (root / "gold-orangesum-test" / HELD_OUT_MARK).exists()
     assert not (root / "gold-orangesum" / HELD_OUT_MARK).exists()
+
+
+def test_event_actor_in_the_texts_own_words_counts_for_the_referent_only():
+    text = "Des militants palestiniens ont tiré des roquettes depuis Gaza vers le sud d'Israël."
+    gold = {"doc": "x.txt", "text": text,
+            "entities": [{"name": "Palestinian militants in Gaza", "type": "MISC",
+                          "mentions": ["militants palestiniens"]}],
+            "events": [{"type": "ASSAULT", "actor": "Palestinian militants in Gaza", "modality": "asserted",
+                        "evidence_contains": "ont tiré des roquettes"}]}
+
+    def scored(actor):
+        event = Event(type="ASSAULT", actors=[actor], modality="asserted", evidence=Span(start=0, end=len(text), text=text))
+        return score_events([(gold, Record(id="x", published=Published(value=None, how="unknown"), text=text,
+                                           events=[event]))])
+
+    own_words = scored("des militants palestiniens")
+    assert own_words["referent_recall"] == 1.0 and own_words["recall"] == 0.0
+    assert scored("Israel")["referent_recall"] == 0.0
+    assert scored("Palestinian militants in Gaza")["referent_recall"] == 1.0

@@ -363,17 +363,37 @@ def _event_types(ge: dict) -> set[str]:
     return {ge["type"], *ge.get("type_any", [])}
 
 
+_DETERMINER = re.compile(r"^(?:les|des|de|du|la|le|l'|d'|un|une|ces|ses|leurs)\s*")
+
+
+def _bare(words: str) -> str:
+    return _DETERMINER.sub("", words)
+
+
 def score_events(pairs: Iterable[tuple[dict, Record]]) -> dict:
     n_gold = n_pred = tp_gold = tp_pred = 0
-    located = modality_ok = wrongly_asserted = 0
+    located = modality_ok = wrongly_asserted = referent_ok = 0
     misses: list[str] = []
     for gold, rec in pairs:
         n_pred += len(rec.events)
         matched: set[int] = set()
+        linked = {norm(e.name) for e in rec.entities}
+        gold_mentions = {e["name"]: {norm(m) for m in e.get("mentions", [])} for e in gold.get("entities", [])}
         for ge in gold.get("events", []):
             n_gold += 1
             want = norm(ge["evidence_contains"])
             types = _event_types(ge)
+            stated = [i for i, e in enumerate(rec.events)
+                      if e.type in types and any(want in norm(ev.text) for ev in [e.evidence, *e.more_evidence])
+                      and e.modality == ge["modality"]]
+            # As for quote speakers: an actor the system names in the text's own words
+            # (an unnamed group, no entity) is the right referent when those words are
+            # a gold mention of the gold actor, though never the canonical name.
+            words = gold_mentions.get(ge.get("actor"), set())
+            if any(norm(ge.get("actor")) in {norm(a) for a in rec.events[i].actors}
+                   or any(norm(a) not in linked and _bare(norm(a)) in {_bare(w) for w in words}
+                          for a in rec.events[i].actors) for i in stated):
+                referent_ok += 1
             cands = [i for i, e in enumerate(rec.events)
                      if e.type in types and any(want in norm(ev.text) for ev in [e.evidence, *e.more_evidence])
                      and norm(ge.get("actor")) in {norm(a) for a in e.actors}]
@@ -394,6 +414,7 @@ def score_events(pairs: Iterable[tuple[dict, Record]]) -> dict:
     out = prf(tp_pred, n_pred, tp_gold, n_gold)
     out.update({
         "modality_accuracy": round(modality_ok / located, 4) if located else 0.0,
+        "referent_recall": round(referent_ok / n_gold, 4) if n_gold else 0.0,
         "non_asserted_given_as_asserted": wrongly_asserted,
         "gold": n_gold, "predicted": n_pred, "misses": misses,
     })
