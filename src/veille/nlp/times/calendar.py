@@ -168,6 +168,8 @@ def season_year(anchor: date, season: str, which: str) -> int:
     current = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}.get(m, "WI")
     current_year = anchor.year - 1 if (current == "WI" and m <= 2) else anchor.year
     cur = current_year * 4 + SEASON_ORDER[current]
+    if which == "since":
+        which = "this" if current == season else "last"
     if which == "this":
         # "cet hiver" in January is the winter under way; "cet été" in January is the coming one.
         options = [y * 4 + SEASON_ORDER[season] for y in (current_year - 1, current_year, current_year + 1)]

@@ -23,7 +23,8 @@ _WD = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d])"
 _YY = r"(?:['’](?P<yy>\d{2})\b|(?P<yy2>\d{2})(?=[ \t]*(?:[,.;:)!?\n]|$)))"
 _NUMW = "|".join(w for w in lx.NUMBER_WORDS if w != "et")
-_NUM = (rf"(?:\d+(?:[.,]\d+)?|(?:{_NUMW})(?:(?:[\s\-]+|[\s\-]+et[\s\-]+)(?:{_NUMW}))*)")
+# "et" joins number words only before "un", "une", "onze" ("vingt et un"): "entre deux et trois minutes" is two numbers.
+_NUM = (rf"(?:\d+(?:[.,]\d+)?|(?:{_NUMW})(?:(?:[\s\-]+|[\s\-]+et[\s\-]+(?=(?:un|une|onze)\b))(?:{_NUMW}))*)")
 _UNIT = (r"(?:secondes?|minutes?|heures?|jours?|journées?|semaines?|mois|trimestres?|semestres?|ans|an|années?"
          r"|décennies?|siècles?|millénaires?|week-ends?|nuits?)")
 _REL = r"(?P<rel>derni(?:er|ère)s?|prochaine?s?|passée?s?)"
@@ -36,6 +37,15 @@ _MOD = (r"(?P<mod>(?:(?:au|en)\s+)?(?:tout\s+)?début(?:\s+(?:du\s+mois\s+)?(?:d
 _LOCAL = r"(?P<local>\s*(?<=\s)(?:locales?|heure\s+(?:locale|de\s+Paris|française|de\s+France)|GMT|UTC|en\s+France|\((?:heure\s+)?(?:locale|de\s+Paris|française|GMT)\)))?"
 
 _FLAGS = re.IGNORECASE
+# After a written date only the tight forms join it ("le 3 mars au matin"); "le 9 janvier en
+# début de journée" is a date and a time of day.
+_DAY_PART = r"(?P<part>(?:au\s+(?:petit\s+)?)?(?:matin|soir)|après-midi|à\s+l['’]aube)(?![\w\-])"
+
+# A part of the day written after a day: "lundi soir", "le 3 mars au matin", "mardi en fin d'après-midi".
+_PART = (r"(?P<part>matin|soir|après-midi|apres-midi|midi|dans\s+la\s+(?:matinée|soirée|journée|nuit)|dans\s+l['’]après-midi"
+         r"|(?:tôt\s+|tard\s+)?(?:au|dans\s+le)\s+(?:petit\s+)?(?:matin|soir)|en\s+(?:matinée|soirée)|(?:avant|dès|à)\s+l['’]aube"
+         r"|en\s+(?:fin|début|milieu)\s+de\s+(?:matinée|journée|après-midi|soirée|nuit)"
+         r"|en\s+(?:fin\s+d['’]|début\s+d['’]|milieu\s+d['’])après-midi)(?!\w)")
 
 MONTH_WORDS = [*lx.MONTHS_FR]
 WEEKDAY_WORDS = [*lx.WEEKDAYS, *(w + "s" for w in lx.WEEKDAYS)]
@@ -201,7 +211,7 @@ def _approx(text: str | None) -> Optional[str]:
 
 # -- absolute and partial dates ------------------------------------------------
 @rule("day_month", rf"\b(?:(?P<det>le|ce)\s+)?(?:(?P<wd>{_WD})\s+)?(?P<day>{_DAY})\s+(?P<month>{_MONTH})"
-      rf"(?:,?\s+(?P<year>{_YEAR})|\s+{_YY})?(?:\s+{_REL})?(?!\w)", priority=3,
+      rf"(?:,?\s+(?P<year>{_YEAR})|\s+{_YY})?(?:\s+{_REL})?(?!\w)(?:\s+{_DAY_PART})?", priority=3,
       words=MONTH_WORDS, prefix=rf"\b(?:(?:le|ce)\s+)?(?:{_WD}\s+)?{_DAY}\s+", prefix_required=True,
       last=tuple("0123456789") + ("er", "premier", "ᵉʳ"))
 def _day_month(m: re.Match, text: str) -> Optional[Candidate]:
@@ -215,6 +225,9 @@ def _day_month(m: re.Match, text: str) -> Optional[Candidate]:
     f = {"day": day, "month": month, "year": year, "yy": int(yy) if yy else None,
          "weekday": lx.WEEKDAYS.get(m.group("wd").lower()) if m.group("wd") else None,
          "det": (m.group("det") or "").lower() or None, "rel": _rel(m.group("rel"))}
+    part = _part_code(m.group("part"))
+    if part:
+        f["part"], f["mod"] = part
     before = words_before(text, m.start(), 2)
     if before and before[-1] in ("aujourd'hui", "aujourd’hui") or before[-2:] == ["en", "ce"]:
         f["today"] = True
@@ -310,7 +323,8 @@ def _month(m: re.Match, text: str) -> Optional[Candidate]:
         elif prev in ("le", "la", "sur", "planète"):
             return None
     start = _strip_lead(m, m.start())
-    f = {"month": month, "year": year, "yy": int(yy) if yy else None, "mod": mod, "rel": rel}
+    f = {"month": month, "year": year, "yy": int(yy) if yy else None, "mod": mod, "rel": rel,
+         "shared": bool(rel) and m.group("rel").lower().endswith("s")}
     return Candidate(start, m.end(), "month", f)
 
 
@@ -320,7 +334,10 @@ _YEAR_CONTEXT = {"en", "depuis", "dès", "de", "d'", "d’", "à", "avant", "apr
                  "/", "-", "–", "fin", "début", "mi", "l'an", "l’an", "année", "an", "cru", "au", "et", "ou",
                  "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                  "novembre", "décembre", "élection", "élections", "présidentielle", "législatives", "municipales",
-                 "régionales", "européennes", "sénatoriales"}
+                 "régionales", "européennes", "sénatoriales",
+                 # Events and editions named by their year: "l'édition 2016", "les Jeux olympiques 2024", "l'Euro 2016".
+                 "édition", "olympiques", "olympique", "jo", "mondial", "euro", "cop", "monde", "budget", "salon",
+                 "festival", "championnat", "tournoi", "rentrée", "bac", "promo", "classement", "bilan", "recensement"}
 # Words after a number that make it a quantity, not a year.
 _FUNCTION_WORDS = {"les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "plus", "moins", "sous", "dans",
                    "sans", "après", "depuis", "alors", "puis", "jamais", "toujours", "très", "pas", "mais", "fois",
@@ -342,10 +359,14 @@ def _year(m: re.Match, text: str) -> Optional[Candidate]:
         before = words_before(text, m.start("year"), 2)
         prev = before[-1] if before else ""
         if prev not in _YEAR_CONTEXT:
-            return None
-        if prev in ("et", "ou", "-", "–", "/", "à", "au") and not re.search(r"\d{4}\s*(?:et|ou|-|–|/|à|au)?\s*$",
-                                                                  text[max(0, m.start() - 15):m.start()]):
-            if prev not in ("à",):
+            prev = re.split(r"['’]", prev)[-1]  # "l'édition 2016"
+            if prev not in _YEAR_CONTEXT or prev in ("an", "ici"):
+                return None
+        coordinated = False
+        if prev in ("et", "ou", "-", "–", "/", "à", "au"):
+            coordinated = bool(re.search(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*(?:et|ou|-|–|/|à|au)?\s*$",
+                                         text[max(0, m.start() - 15):m.start()]))
+            if not coordinated and prev not in ("à",):
                 return None
         if not (1900 <= year <= 2100) and prev not in ("en", "depuis", "dès", "jusqu'en", "jusqu’en", "année"):
             return None
@@ -422,6 +443,13 @@ def _season(m: re.Match, text: str) -> Optional[Candidate]:
         if not year:
             return None
     which = "this" if det.startswith("ce") else None
+    if det in ("l'", "l’") and not (year or rel):
+        # "jusqu'à l'automne", "d'ici l'été": the coming one; "depuis l'été": the last one begun.
+        prev = (words_before(text, m.start(), 1) or [""])[-1]
+        if prev in ("jusqu'à", "jusqu’à", "d'ici", "d’ici", "avant", "dès"):
+            which = "this"
+        elif prev == "depuis":
+            which = "since"
     start = m.start()
     if det in ("en", "au"):
         start = m.start("season")
@@ -459,8 +487,6 @@ def _holiday(m: re.Match, text: str) -> Optional[Candidate]:
 
 
 # -- days relative to the publication day --------------------------------------
-_PART = (r"(?P<part>matin|soir|après-midi|apres-midi|midi|dans\s+la\s+(?:matinée|soirée|journée|nuit)"
-         r"|en\s+(?:fin|début)\s+de\s+(?:matinée|journée|après-midi|soirée)|en\s+(?:fin\s+d['’]|début\s+d['’])après-midi)")
 
 
 @rule("relative_day", rf"\b(?P<w>avant-hier|après-demain|aujourd['’]hui|hier|demain)(?!\w)"
@@ -469,6 +495,8 @@ _PART = (r"(?P<part>matin|soir|après-midi|apres-midi|midi|dans\s+la\s+(?:matin�
 def _relative_day(m: re.Match, text: str) -> Optional[Candidate]:
     w = lx.fold(m.group("w")).replace("’", "'")
     offset = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "apres-demain": 2}[w]
+    if _GENERIC_TIMES.search(text, max(0, m.start() - 30), min(len(text), m.end() + 30)):
+        return None  # "les adversaires d'hier et de demain": no day
     if m.group("day"):
         # "aujourd'hui mardi 7 janvier": the date itself, and a statement of the day of writing.
         day_txt = m.group("day").lower()
@@ -482,11 +510,16 @@ def _relative_day(m: re.Match, text: str) -> Optional[Candidate]:
     return Candidate(m.start(), m.end(), "relday", f)
 
 
+_GENERIC_TIMES = re.compile(r"\bd['’]hier\s+(?:et|ou|comme)\s+(?:peut[\s\-]être\s+)?(?:de\s+|d['’])?(?:demain|aujourd['’]hui)\b"
+                            r"|\bd['’]aujourd['’]hui\s+(?:et|ou|comme)\s+(?:de\s+)?demain\b", re.IGNORECASE)
+
+
 def _part_code(text: str | None) -> Optional[tuple[str, Optional[str]]]:
     if not text:
         return None
     t = text.lower()
-    mod = "END" if "fin" in t.split() else ("START" if "début" in t else None)
+    words = t.split()
+    mod = "END" if "fin" in words else "START" if "début" in t else "MID" if "milieu" in words else None
     for word, code in lx.DAY_PARTS.items():
         if re.search(rf"\b{re.escape(word)}\b", t):
             return _journee(code, mod)
@@ -539,8 +572,27 @@ def _same_day(m: re.Match, text: str) -> Optional[Candidate]:
     return Candidate(m.start(), m.end(), "veille", {"offset": 0, "part": part, "of_event": of_event})
 
 
+# "ce jour-là", "ce soir-là", "ce même jour", "cette année-là": the day (or year) the narrative is at.
+_THAT_UNITS = r"(?:jour|soir|matin|nuit|après-midi|matinée|soirée|journée|année|mois|semaine)"
+
+
+@rule("that_day", rf"\b(?:ce|cet|cette)\s+(?:(?P<meme>même)\s+)?(?P<w>{_THAT_UNITS})(?P<la>-là)?(?![\w\-])", priority=2,
+      words=["là", "même"], prefix=rf"\b(?:ce|cet|cette)\s+(?:même\s+)?(?:{_THAT_UNITS}-)?", prefix_required=True,
+      last=("-", "ce", "cet", "cette"))
+def _that_day(m: re.Match, text: str) -> Optional[Candidate]:
+    if not (m.group("meme") or m.group("la")):
+        return None
+    w = m.group("w").lower()
+    if w in ("année", "mois", "semaine"):
+        if not m.group("la"):
+            return None
+        return Candidate(m.start(), m.end(), "thatperiod", {"unit": {"année": "Y", "mois": "M", "semaine": "W"}[w]})
+    part = None if w in ("jour", "journée") else lx.DAY_PARTS[w]
+    return Candidate(m.start(), m.end(), "veille", {"offset": 0, "part": part, "of_event": False, "anaphoric": True})
+
+
 @rule("weekday", rf"(?:\b(?P<set>tous\s+les|chaque|les)\s+)?(?:\b(?P<det>ce|le|cette)\s+)?(?:(?P<meme>même)\s+)?"
-      rf"\b(?P<wd>{_WD})(?P<pl>s)?(?!\w)(?:\s+{_PART})?(?:\s+(?P<rel2>derni(?:er)|prochain|passé|suivant|précédent)(?!\w))?",
+      rf"\b(?P<wd>{_WD})(?P<pl>s)?(?!\w)(?:\s+{_PART})?(?:\s+(?P<rel2>derni(?:er)s?|prochains?|passés?|suivants?|précédents?)(?!\w))?",
       priority=1, words=WEEKDAY_WORDS, last=("les", "chaque", "ce", "le", "cette", "même"), prefix=r"(?:\b(?:tous\s+les|chaque|les)\s+)?(?:\b(?:ce|le|cette)\s+)?(?:même\s+)?")
 def _weekday(m: re.Match, text: str) -> Optional[Candidate]:
     wd = lx.WEEKDAYS[m.group("wd").lower()]
@@ -548,6 +600,8 @@ def _weekday(m: re.Match, text: str) -> Optional[Candidate]:
     det = (m.group("det") or "").lower() or None
     s = (m.group("set") or "").lower()
     rel2 = (m.group("rel2") or "").lower()
+    plural = rel2.endswith("s")
+    rel2 = rel2[:-1] if plural else rel2
     after = word_after(text, m.end()).lower()
     if m.group("wd")[0].isupper() and not sentence_initial(text, m.start("wd")) and not det and not s:
         # "Mardi gras", "Vendredi saint" or a name; a capitalized weekday mid-sentence is rarely a date.
@@ -555,6 +609,8 @@ def _weekday(m: re.Match, text: str) -> Optional[Candidate]:
             return None
     if after in ("gras", "saint", "noir") and not det:
         return None
+    if words_before(text, m.start("wd"), 2) == ["journal", "du"]:
+        return None  # "le Journal du dimanche": a newspaper
     if s in ("tous les", "chaque") or m.group("pl"):
         return Candidate(m.start(), m.end(), "set", {"value": f"XXXX-WXX-{wd}"})
     if s == "les":
@@ -564,7 +620,7 @@ def _weekday(m: re.Match, text: str) -> Optional[Candidate]:
     f = {"weekday": wd, "det": det, "meme": bool(m.group("meme")), "part": part[0] if part else None,
          "mod": part[1] if part else None,
          "rel": "last" if rel2 in ("dernier", "passé") else "next" if rel2 == "prochain" else None,
-         "chain": "prev" if rel2 == "précédent" else "next" if rel2 == "suivant" else None}
+         "chain": "prev" if rel2 == "précédent" else "next" if rel2 == "suivant" else None, "shared": plural}
     return Candidate(start, m.end(), "weekday", f)
 
 
@@ -620,19 +676,31 @@ def _relative_period(m: re.Match, text: str) -> Optional[Candidate]:
         start = m.start("det") + 3
     if det == "du" and not m.group("mod"):
         start = m.start("unit")
-    return Candidate(start, m.end(), "relperiod", {"unit": unit, "offset": offset, "chain": chain, "mod": mod})
+    return Candidate(start, m.end(), "relperiod", {"unit": unit, "offset": offset, "chain": chain, "mod": mod,
+                                                  "ahead": _deadline(text, m.start())})
+
+
+def _deadline(text: str, pos: int) -> bool:
+    """'avant la fin de l'année', 'd'ici la fin du mois': a limit still ahead of the writer."""
+    before = words_before(text, pos, 2)
+    return bool(before) and (before[-1] in ("avant", "d'ici", "d’ici") or before[-2:] in (["d'ici", "à"], ["d’ici", "à"]))
 
 
 @rule("part_of_period", r"\b(?:en\s+)?(?P<mod>fin|début|milieu)\s+(?:d['’]|de\s+)(?P<unit>année|an|mois|semaine|journée|matinée|soirée|après-midi|nuit|semestre|trimestre)(?!\w)"
-      r"(?!\s+(?:de|d['’]|du|des|scolaire|prochaine?|dernière?|suivante?|universitaire))", priority=1, words=["fin", "début", "milieu"], prefix=r"\ben\s+", last=("en",))
+      r"(?:\s+(?P<rel>prochaine?|derni(?:er|ère)|passée?|suivante?|précédente?)(?!\w))?"
+      r"(?!\s+(?:de|d['’]|du|des|scolaire|universitaire))", priority=1, words=["fin", "début", "milieu"], prefix=r"\ben\s+", last=("en",))
 def _part_of_period(m: re.Match, text: str) -> Optional[Candidate]:
     unit = m.group("unit").lower()
     mod = _mod_of(m.group("mod"))
     start = m.start("mod")
+    rel = (m.group("rel") or "").lower()
+    offset = 1 if rel.startswith(("prochain", "suivant")) else -1 if rel.startswith(("derni", "pass", "précéd")) else 0
+    chain = rel.startswith(("suivant", "précéd"))
     if unit in ("année", "an", "mois", "semaine"):
         return Candidate(start, m.end(), "relperiod", {"unit": {"année": "Y", "an": "Y", "mois": "M", "semaine": "W"}[unit],
-                                                      "offset": 0, "chain": False, "mod": mod})
-    if unit in ("semestre", "trimestre"):
+                                                      "offset": offset, "chain": chain, "mod": mod,
+                                                      "ahead": _deadline(text, m.start())})
+    if unit in ("semestre", "trimestre") or rel:
         return None
     part, mod = _journee(lx.DAY_PARTS[unit], mod)
     return Candidate(start, m.end(), "daypart", {"part": part, "mod": mod, "det": None})
@@ -767,6 +835,79 @@ def _daypart(m: re.Match, text: str) -> Optional[Candidate]:
     return Candidate(m.start("det"), m.end(), "daypart", {"part": part, "mod": None, "det": "la"})
 
 
+# "dans la soirée de lundi", "la matinée du 12 mars", "l'après-midi du samedi 4 mai": the part of that day.
+@rule("daypart_of", rf"\b(?P<det>la|l['’]|au|au\s+petit)\s*(?P<part>matinée|soirée|après-midi|journée|matin|soir|aube)\s+(?:de|du)\s+"
+      rf"(?:(?P<wd>{_WD})(?:\s+(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?)?"
+      rf"|(?P<day2>{_DAY})\s+(?P<month2>{_MONTH})(?:\s+(?P<year2>{_YEAR}))?)(?!\w)(?:\s+{_REL})?",
+      priority=3, words=["matinée", "soirée", "après", "journée", "matin", "soir", "aube"],
+      prefix=r"\b(?:la|l['’]|au|au\s+petit)\s*", prefix_required=True, last=("la", "l'", "l’", "au", "petit"))
+def _daypart_of(m: re.Match, text: str) -> Optional[Candidate]:
+    word = m.group("part").lower()
+    det = " ".join(m.group("det").lower().split())
+    elided = det in ("l'", "l’")
+    if (word in ("matin", "soir")) != det.startswith("au") or (word == "aube" and not elided) \
+            or (elided and word not in ("aube", "après-midi")):
+        return None  # "au matin du 2 janvier", "à l'aube du 5 mai"; not "la matin", "au matinée"
+    # "la journée de mardi" is that day; the other parts make it a time of day.
+    part = None if word == "journée" else lx.DAY_PARTS[word]
+    rel = _rel(m.group("rel"))
+    day_txt = (m.group("day") or m.group("day2") or "").lower()
+    if day_txt:
+        month = lx.month_number(m.group("month") or m.group("month2"))
+        year = m.group("year") or m.group("year2")
+        if month is None:
+            return None
+        f = {"day": 1 if day_txt in ("1er", "1ᵉʳ", "premier") else int(day_txt), "month": month,
+             "year": int(year) if year else None, "yy": None,
+             "weekday": lx.WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None, "det": None, "rel": rel,
+             "part": part, "mod": None}
+        return Candidate(m.start(), m.end(), "date", f)
+    f = {"weekday": lx.WEEKDAYS[m.group("wd").lower()], "det": None, "meme": False, "part": part, "mod": None,
+         "rel": rel, "chain": None}
+    return Candidate(m.start(), m.end(), "weekday", f)
+
+
+# Vague times of day: "à l'aube", "au petit matin", "à la mi-journée", "en pleine nuit",
+# "au milieu de la nuit", "à la tombée de la nuit". The preposition must be there: "l'aube
+# d'une ère nouvelle", "le lever du rideau" are not times. Triggered on the distinctive word.
+_VAGUE_PRE = (r"\b(?:(?:à|a|avant|dès|jusqu['’]à|vers|depuis)\s+l['’]"
+              r"|(?:au|dès\s+le|depuis\s+le|jusqu['’]au|vers\s+le|avant\s+le|après\s+le|tôt\s+le)\s+(?:beau\s+)?"
+              r"|(?:à|a|vers|dès|jusqu['’]à|avant|après)\s+la\s+|\ben\s+(?:plein\s+)?|(?:aux|dès\s+les|dans\s+les)\s+)")
+_VAGUE_PARTS = (r"(?P<w>aube|aurore|petit\s+matin|mi-journée|pleine\s+(?P<pl>nuit|journée|matinée|soirée)|plein\s+après-midi"
+                r"|milieu\s+de\s+(?:la\s+|l['’])(?P<mil>nuit|matinée|journée|soirée|après-midi)"
+                r"|tombée\s+de\s+la\s+nuit|tombée\s+du\s+jour|lever\s+du\s+(?:jour|soleil)|coucher\s+du\s+soleil|crépuscule"
+                r"|premières\s+heures\s+(?:de\s+la\s+(?:matinée|journée)|du\s+jour))(?![\w\-])")
+_VAGUE_CODES = {"aube": "MO", "aurore": "MO", "petit": "MO", "mi-journée": "MI", "plein": "AF", "tombée": "EV",
+                "lever": "MO", "coucher": "EV", "crépuscule": "EV", "premières": "MO"}
+
+
+@rule("vague_daypart", rf"{_VAGUE_PRE}{_VAGUE_PARTS}", priority=1,
+      words=["aube", "aurore", "petit", "mi", "pleine", "plein", "milieu", "tombée", "lever", "coucher", "crépuscule",
+             "premières"],
+      prefix=_VAGUE_PRE, prefix_required=True, last=("l'", "l’", "au", "le", "la", "en", "beau", "plein", "les"))
+def _vague_daypart(m: re.Match, text: str) -> Optional[Candidate]:
+    w = " ".join(m.group("w").lower().split())
+    mod = None
+    if m.group("pl"):
+        part = lx.DAY_PARTS[m.group("pl").lower()]
+    elif m.group("mil"):
+        part, mod = _journee(lx.DAY_PARTS[m.group("mil").lower()], "MID")
+    else:
+        part = _VAGUE_CODES.get(w.split()[0]) or _VAGUE_CODES.get(w)
+    if part is None:
+        return None
+    after = word_after(text, m.end()).lower()
+    if m.group("pl") or m.group("mil"):
+        if after in ("de", "du", "des", "d'", "d’") or after.startswith(("d'", "d’")):
+            return None  # "en pleine journée de grève", "au milieu de la nuit du 3 au 4": left to other rules
+    start = m.start("w")
+    # "à l'aube", "à la mi-journée": the article belongs to the expression.
+    lead = re.search(r"(?:l['’]|la\s+)$", m.group(0)[:m.start("w") - m.start()])
+    if lead:
+        start = m.start("w") - len(lead.group(0))
+    return Candidate(start, m.end(), "daypart", {"part": part, "mod": mod, "det": "la"})
+
+
 # -- durations -------------------------------------------------------------------
 _HUMAN = {"homme", "femme", "fille", "fillette", "garçon", "garçonnet", "enfant", "enfants", "bébé", "nourrisson",
           "adolescent", "adolescente", "ado", "jeune", "jeunes", "mineur", "mineure", "père", "mère", "fils",
@@ -817,12 +958,17 @@ def _duration(m: re.Match, text: str) -> Optional[Candidate]:
         num_start = m.start()
     if unit not in lx.UNITS:
         return None
+    # "âgées de quatre et six ans", "de 10 à 15 ans": the context is that of the first number.
+    pair = _NUMBER_PAIR.search(text, max(0, num_start - 40), num_start)
+    if pair is not None:
+        num_start = pair.start()
     before = words_before(text, num_start, 3)
     prev = before[-1] if before else ""
     after = word_after(text, m.end()).lower()
     num_txt = (m.group("num") or "").lower()
     if num_txt in ("un", "une") and unit in ("jour", "nuit", "journée", "seconde") and prev not in (
-            "pendant", "durant", "depuis", "en", "pour", "dans", "de", "d'", "d’", "a", "y"):
+            "pendant", "durant", "depuis", "en", "pour", "dans", "de", "d'", "d’", "a", "y") \
+            and after not in ("supplémentaire", "entier", "entière", "complet", "complète", "plein", "pleine"):
         return None  # "un jour, il..."
     if lx.UNITS[unit][0] == "Y" and lx.UNITS[unit][1] == 1 and _is_age(text, m, num_start, before, after):
         return None
@@ -838,6 +984,9 @@ def _duration(m: re.Match, text: str) -> Optional[Candidate]:
     if unit == "heures" and prev in ("le", "du", "au") and not approx:
         return None  # "invité du 20 heures": the news programme
     return Candidate(m.start(), m.end(), "duration", {"n": n, "unit": unit, "mod": approx})
+
+
+_NUMBER_PAIR = re.compile(rf"\b(?:\d+|{_NUMW})\s+(?:et|ou|à)\s+$", re.IGNORECASE)
 
 
 # Nouns after which "de N ans" is a length of time, not an age.
@@ -967,9 +1116,9 @@ def _set(m: re.Match, text: str) -> Optional[Candidate]:
 
 
 # -- references to the present, past, future ------------------------------------
-@rule("reference", r"\b(?P<w>désormais|dorénavant|actuellement|maintenant|[àa]\s+présent|auparavant|autrefois|jadis|naguère|récemment|dernièrement|nouvellement|prochainement|bientôt)(?!\w)",
+@rule("reference", r"\b(?P<w>désormais|dorénavant|actuellement|maintenant|[àa]\s+présent|auparavant|autrefois|jadis|naguère|récemment|dernièrement|nouvellement|précédemment|antérieurement|prochainement|bientôt)(?!\w)",
       priority=0, words=["désormais", "dorénavant", "actuellement", "maintenant", "présent", "auparavant", "autrefois", "jadis", "naguère", "récemment",
-             "dernièrement", "nouvellement", "prochainement", "bientôt"], prefix=r"\b[àa]\s+", last=("à", "a"))
+             "dernièrement", "nouvellement", "précédemment", "antérieurement", "prochainement", "bientôt"], prefix=r"\b[àa]\s+", last=("à", "a"))
 def _reference(m: re.Match, text: str) -> Optional[Candidate]:
     w = m.group("w").lower()
     if w == "bientôt" and words_before(text, m.start(), 1)[-1:] in (["à"], ["a"]):
@@ -981,6 +1130,22 @@ def _reference(m: re.Match, text: str) -> Optional[Candidate]:
     else:
         value = "PAST_REF"
     return Candidate(m.start(), m.end(), "ref", {"value": value})
+
+
+# "à ce jour", "à l'heure actuelle", "pour l'instant": the present, said with a phrase.
+@rule("present_phrase", r"\b(?P<pre>à|a|pour|de)\s+(?:ce\s+jour|l['’]heure\s+actuelle|l['’]instant|le\s+moment|nos\s+jours)(?![\w\-])",
+      priority=1, words=["jour", "actuelle", "instant", "moment", "jours"], prefix=r"\b(?:à|a|pour|de)\s+(?:ce|l['’]heure|l['’]|le|nos)\s*",
+      prefix_required=True, last=("ce", "heure", "l'", "l’", "le", "nos"))
+def _present_phrase(m: re.Match, text: str) -> Optional[Candidate]:
+    pre = m.group("pre").lower()
+    phrase = " ".join(m.group(0).lower().split()[1:])
+    if (pre == "pour") != (phrase in ("l'instant", "l’instant", "le moment")):
+        return None  # "à l'instant" is a moment just past, "de ce jour" dates a noun
+    if pre == "de" and phrase != "nos jours":
+        return None
+    if phrase in ("le moment",) and re.match(r"\s*(?:de|d['’]|où|venu)", text[m.end():m.end() + 6]):
+        return None  # "pour le moment de vérité"
+    return Candidate(m.start(), m.end(), "ref", {"value": "PRESENT_REF"})
 
 
 # "dans les jours à venir", "les semaines à venir": ahead of now, without a stated length.
@@ -1039,4 +1204,27 @@ def find_candidates(text: str) -> list[Candidate]:
         kept.append(c)
         taken.append((c.start, c.end))
     kept.sort(key=lambda c: c.start)
+    _share_modifiers(kept, text)
     return kept
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:et|ou)?|et|ou)\s*(?:le\s+|en\s+)?", re.IGNORECASE)
+
+
+def _share_modifiers(cands: list[Candidate], text: str) -> None:
+    """'samedi et dimanche derniers', 'janvier et février prochains': a plural modifier
+    written after the last of coordinated days or months sets the direction of them all."""
+    for i in range(len(cands) - 1, 0, -1):
+        c = cands[i]
+        if not c.f.get("shared"):
+            continue
+        j = i
+        while j > 0:
+            prev = cands[j - 1]
+            if prev.kind != c.kind or prev.f.get("rel") or prev.f.get("chain") \
+                    or not _COORDINATION.fullmatch(text[prev.end:cands[j].start]):
+                break
+            for key in ("rel", "chain"):
+                if c.f.get(key):
+                    prev.f[key] = c.f[key]
+            j -= 1

@@ -31,7 +31,7 @@ SEASONS = {"printemps": "SP", "été": "SU", "ete": "SU", "automne": "FA", "hive
 DAY_PARTS = {
     "matin": "MO", "matinée": "MO", "matinee": "MO", "après-midi": "AF", "apres-midi": "AF",
     "soir": "EV", "soirée": "EV", "soiree": "EV", "nuit": "NI", "journée": "DT", "journee": "DT",
-    "midi": "MI",
+    "midi": "MI", "aube": "MO", "aurore": "MO", "crépuscule": "EV",
 }
 
 # Duration units: (ISO designator, factor, is a time-of-day unit).

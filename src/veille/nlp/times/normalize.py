@@ -42,6 +42,8 @@ def _no_tense(start: int, end: int) -> Optional[str]:
 def duration_value(n: Optional[float], unit: str) -> str:
     designator, factor, is_time = lx.UNITS[unit]
     if n is None:
+        if designator == "Y" and factor in (10, 100, 1000):
+            return {10: "PXDE", 100: "PXCE", 1000: "PXML"}[factor]  # "plusieurs décennies"
         return f"PTX{designator}" if is_time else f"PX{designator}"
     total = n * factor
     if is_time and designator == "H" and total != int(total):
@@ -116,15 +118,40 @@ def normalize(cands: list[Candidate], anchor: Optional[date], tense: TenseFn | N
                                 cal.fmt_day(day) + (f"T{c.f['part']}" if c.f.get("part") else ""))
         elif c.kind == "veille" and c.f.get("of_event"):
             out[i] = _of_event(c, cands, out, i, frame, tense)
+        elif c.kind == "thatperiod":
+            out[i] = _that_period(c, out[:i])
         else:
             # "la veille", "le lendemain" count from the day just set, never from a later one,
             # whatever the tense ("Elle sortira de l'hôpital le lendemain": a narrative future).
-            chained = c.kind == "veille" and bool(c.f.get("offset"))
-            ref = frame.day_for(c.start, c.end, None if chained else tense(c.start, c.end), not chained)
-            out[i] = _second_pass(c, ref, anchor, tense)
+            chained = c.kind == "veille" and bool(c.f.get("offset") or c.f.get("anaphoric"))
+            ref = frame.day_for(c.start, c.end, None if chained else tense(c.start, c.end), not chained, chained)
+            if ref is None and c.f.get("anaphoric"):
+                # "ce jour-là" with no day told just before: some day the text does not give.
+                out[i] = Normalized(c.start, c.end, "TIME" if c.f.get("part") else "DATE", None)
+            else:
+                out[i] = _second_pass(c, ref, anchor, tense)
         if out[i] is not None and _is_day(out[i].value):
             frame.add(DayMention(c.start, c.end, cal.parse_iso_day(out[i].value)))
     return [n for n in out if n is not None]
+
+
+
+_PERIOD_PREFIX = {"Y": re.compile(r"^(\d{4})(?![\d])"), "M": re.compile(r"^(\d{4}-\d{2})(?![\d])")}
+
+
+def _that_period(c: Candidate, before: list) -> Normalized:
+    """'En 2003, ... . Cette année-là': the year (month, week) of the last date the text gave."""
+    unit = c.f["unit"]
+    for n in reversed([n for n in before if n is not None and n.type in ("DATE", "TIME") and n.value]):
+        if unit == "W":
+            day = cal.parse_iso_day(n.value) if _is_day(n.value) else None
+            if day is not None:
+                return Normalized(c.start, c.end, "DATE", cal.fmt_week(day))
+            continue
+        m = _PERIOD_PREFIX[unit].match(n.value)
+        if m:
+            return Normalized(c.start, c.end, "DATE", m.group(1))
+    return Normalized(c.start, c.end, "DATE", None)
 
 
 def _is_day(value: Optional[str]) -> bool:
@@ -152,7 +179,9 @@ def _of_event(c: Candidate, cands: list[Candidate], out: list, i: int, frame: Fr
     part = f"T{f['part']}" if f.get("part") else ""
     nxt = i + 1
     if nxt < len(cands) and cands[nxt].start - c.end <= 80 \
-            and not re.search(r"[,;:.!?]", frame.text[c.end:cands[nxt].start]):
+            and not re.search(r"[,;:.!?]|\b(?:où|qui|que|qu['’]|dont|lorsque|quand)\b", frame.text[c.end:cands[nxt].start]):
+        # The event's own date ("au lendemain du putsch du 18 août"), not one of a clause
+        # about it ("au lendemain d'une rencontre où il a annoncé une grève le 9 janvier").
         n = out[nxt]
         day = cal.parse_iso_day(n.value) if n is not None and _is_day(n.value) else None
         if day is None:
@@ -193,6 +222,9 @@ def _first_pass(c: Candidate, anchor: Optional[date], tense: TenseFn) -> Optiona
     N = lambda t, v, mod=None, anchored=False, relative=None: Normalized(c.start, c.end, t, v, mod, anchored, relative)  # noqa: E731
     if k == "date":
         value, used = _resolve_day(f, anchor, tense(c.start, c.end))
+        if f.get("part"):
+            # "le 3 mars au matin": the part of that day.
+            return N("TIME", value + "T" + f["part"] if value else None, f.get("mod"), anchored=used and value is not None)
         return N("DATE", value, anchored=used and value is not None)
     if k == "month":
         month, year = f["month"], f.get("year")
@@ -224,7 +256,8 @@ def _first_pass(c: Candidate, anchor: Optional[date], tense: TenseFn) -> Optiona
         which = {"last": "last", "next": "next"}.get(f.get("rel")) or f.get("which")
         if which:
             if anchor is None:
-                return N("DATE", None, f.get("mod"), True, f"{ {'last': -1, 'next': 1, 'this': 0}[which]:+d}{s}")
+                return N("DATE", None, f.get("mod"), True,
+                         f"{ {'last': -1, 'next': 1, 'this': 0, 'since': 0}[which]:+d}{s}")
             return N("DATE", f"{cal.season_year(anchor, s, which):04d}-{s}", f.get("mod"), anchored=True)
         return N("DATE", f"XXXX-{s}", f.get("mod"))
     if k == "relday":
@@ -243,7 +276,7 @@ def _first_pass(c: Candidate, anchor: Optional[date], tense: TenseFn) -> Optiona
     if k == "relperiod":
         if f.get("chain"):
             return None
-        return _period(c, anchor, anchor, f, tense(c.start, c.end))
+        return _period(c, anchor, anchor, f, "future" if f.get("ahead") else tense(c.start, c.end))
     if k == "offset":
         return _offset(c, anchor, f)
     if k == "daypart":
@@ -273,7 +306,7 @@ def _weekday(c: Candidate, anchor: Optional[date], tense: TenseFn, ref: Optional
     wd, part = f["weekday"], f.get("part")
     typ = "TIME" if part else "DATE"
     t = tense(c.start, c.end)
-    if f.get("det") == "le" and not part and not f.get("rel") and t != "past":
+    if f.get("det") == "le" and not part and not f.get("rel") and not f.get("chain") and t != "past":
         return Normalized(c.start, c.end, "SET", f"XXXX-WXX-{wd}")
     if f.get("chain") or f.get("meme"):
         base = ref or anchor

@@ -121,12 +121,15 @@ class Frame:
                 return d.day if len(gap) <= 3 and re.fullmatch(r"[\s,(–-]*", gap) else None
         return None
 
-    def day_for(self, start: int, end: int, tense: Optional[str], guess: bool = True) -> Optional[date]:
+    def day_for(self, start: int, end: int, tense: Optional[str], guess: bool = True,
+                chain: bool = False) -> Optional[date]:
         """The day of the time of day at [start, end), or None (then: the publication day).
 
         guess=False keeps to days the text has just set, before the expression (or right
         after it): no day later in the sentence, none more than a few sentences back, no
-        fallback on the report's day.
+        fallback on the report's day. chain=True is for "le lendemain", "la veille": they count
+        from the last day told, even one set apart ("Jeudi dernier, ... . Le lendemain matin"),
+        a little further back.
         """
         after = [d for d in self.days if d.start >= end and d.start - end <= 12]
         if after and self.text and not re.search(r"[.!?\n;]", self.text[end:after[0].start]):
@@ -140,9 +143,9 @@ class Frame:
         if later and guess:
             return later[0].day
         for d in reversed([d for d in self.days if d.end <= start]):
-            if d.other or not _agrees(d.day, self.anchor, tense) or _noun_date(self.text, d.start):
+            if (d.other and not chain) or not _agrees(d.day, self.anchor, tense) or _noun_date(self.text, d.start):
                 continue
-            far_back = self._index(start) - self._index(d.start) > _NARRATIVE_SENTENCES
+            far_back = self._index(start) - self._index(d.start) > _NARRATIVE_SENTENCES + (2 if chain else 0)
             if not guess and far_back:
                 return None
             if self.report_day is not None and abs((d.day - self.anchor).days) > _SCENE_DAYS and far_back:

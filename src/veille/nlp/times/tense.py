@@ -20,6 +20,10 @@ _PLANNED = {"prévoir", "programmer", "attendre", "fixer", "planifier", "envisag
             "reporter", "repousser", "prolonger", "agender", "destiner", "appeler"}
 
 
+# Verbs whose dated complement may be the day of what they announce rather than their own.
+_ANNOUNCE = {"annoncer", "programmer", "fixer", "convoquer", "planifier", "promettre", "appeler"}
+
+
 # Verbs whose compound past takes être: "est allé" is a past, not a passive state.
 _ETRE_VERBS = {"aller", "venir", "arriver", "partir", "entrer", "sortir", "monter", "descendre", "naître", "mourir",
                "tomber", "rester", "retourner", "devenir", "revenir", "parvenir", "décéder", "intervenir", "repartir",
@@ -127,6 +131,15 @@ def tense_hints(doc: Doc) -> Callable[[int, int], Optional[str]]:
             verb = governing_verb(root)
             if verb is not None:
                 result = verb_tense(verb)
+                dated_day = any(ch.isdigit() for ch in span.text)
+                if result == "past" and dated_day and (
+                        verb.lemma_ in _ANNOUNCE
+                        or (root.dep_ == "nmod" and root.head.pos_ == "NOUN" and span.text.lower().startswith("le "))):
+                    # "a annoncé une journée d'action le 9 janvier", "ont protesté contre la reprise des
+                    # cours le 11 mai": the day may be that of the announcement or of the announced
+                    # event, still ahead; the nearest such day decides. ("Le putsch du 18 août"
+                    # keeps the verb's past.)
+                    result = None
         cache[key] = result
         return result
 
