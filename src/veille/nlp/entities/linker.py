@@ -48,6 +48,24 @@ _LANGUAGE_HEADS = {"parler", "langue", "traduire", "traduction", "version", "cou
 _INSTITUTIONS = {"parlement": "Parliament", "gouvernement": "Government", "régime": "Government",
                  "exécutif": "Government", "armée": "Armed Forces", "Parlement": "Parliament"}
 _COUNTRY_ANAPHORS = {"pays"}
+# Common nouns that describe a body whose acronym may follow in parentheses.
+_BODY_NOUNS = {"mouvement", "parti", "front", "conseil", "organisation", "union", "alliance", "comité", "agence",
+               "association", "syndicat", "groupe", "forces", "armée", "commission", "fédération", "confédération",
+               "coalition", "rassemblement", "institut", "office", "autorité", "ligue", "brigades", "milice", "milices",
+               "observatoire", "fonds", "banque", "mission", "direction", "collectif", "fondation", "entreprise",
+               "société", "compagnie", "coordination", "plateforme", "bureau", "assemblée", "haut-commissariat"}
+# Bodies whose name's adjective still says which state acts ("armée israélienne").
+_DEMONYM_BODIES = {"military", "gov", "institution", "country", "region", "state", "armed_group", None}
+# "porte de Clichy", "rue de Rennes": a street or a gate of the city, named after another town
+_STREETS = {"porte", "rue", "avenue", "boulevard", "quai", "cours", "faubourg", "chaussée"}
+# Set phrases where the relational adjective names no country ("montagnes russes").
+_IDIOMS = {("montagnes", "russes"), ("montagne", "russe"), ("roulette", "russe"), ("poupées", "russes"),
+           ("poupée", "russe"), ("salade", "russe"), ("clé", "anglaise"), ("clef", "anglaise"),
+           ("crème", "anglaise"), ("capote", "anglaise"), ("auberge", "espagnole"), ("casse-tête", "chinois"),
+           ("ombres", "chinoises"), ("chiffres", "arabes"), ("chiffre", "arabe"), ("chiffres", "romains"),
+           ("bain", "turc"), ("bains", "turcs"), ("douche", "écossaise"), ("nuit", "américaine"),
+           ("pain", "perdu"), ("frites", "belges"), ("tête", "turc"), ("filer", "anglaise"), ("fromage", "suisse"),
+           ("berger", "allemand"), ("berger", "belge"), ("bouledogue", "français"), ("sauce", "hollandaise")}
 # Cities this large are worth a link wherever they are; smaller ones only in a
 # country the article names (or in France).
 _MIN_POP_ANYWHERE = 150_000
@@ -56,6 +74,7 @@ _MIN_POP_EXONYM = 500_000
 _RIVER_CUES = {"fleuve", "rivière", "crue", "crues", "bords", "rive", "rives", "berges", "embouchure", "source",
                "cours", "affluent", "vallée", "estuaire", "gorges", "eaux", "confluent", "confluence", "méandres"}
 _DEFINITE = {"le", "la", "les", "l'", "l’", "du", "des", "au", "aux"}
+_DEFINITE_SG = {"le", "la", "l'", "l’", "du", "au", "cette", "cet"}
 # French puts no determiner before a person's name.
 _NOT_BEFORE_NAME = {"le", "la", "les", "l'", "l’", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "ces"}
 _CONTRACTED = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}
@@ -131,6 +150,7 @@ class Linker:
         self._places_that_are_surnames()
         self._handles(cands)
         self._context_mentions(doc)
+        self._acronyms_of_bodies(doc)
         self._contracted_titles(doc)
         self._demonyms(doc)
         self._country_bodies(doc)
@@ -159,6 +179,10 @@ class Linker:
                 if kb_ent is None and prev in _CONTRACTED:
                     # "au Parisien", "du Monde": the title's article is inside "au"/"du"
                     kb_ent = self.kb.lookup(f"{_CONTRACTED[prev]} {ent.text}")
+                if kb_ent is None and prev in ("le", "la", "les") and ent.text[:1].isupper():
+                    # "selon le Parisien": the title's article written in lower case
+                    found = self.kb.lookup(f"{prev.capitalize()} {ent.text}")
+                    kb_ent = found if found is not None and found.kind == "media" else None
                 if kb_ent is None and prev in ("l'", "l’") and ent.text[:1].isupper():
                     # "l'Express", "l'Obs": the elided article belongs to the title
                     found = self.kb.lookup(f"L'{ent.text}")
@@ -170,14 +194,19 @@ class Linker:
                 if kb_ent is None and bare(ent.text) in self.kb.demonym_nouns:
                     kb_ent = self.kb.get(self.kb.demonym_nouns[bare(ent.text)])  # "les Russes" tagged LOC
                     label = "demonym"
+                if kb_ent is not None and etype == "PER" and kb_ent.type != "PER" and fold(bare(ent.text)) in {fold(f) for f in kb_ent.lookup_only}:
+                    kb_ent = None  # "Lorraine", "Jordan" as a person: forms the KB never tags itself
                 if kb_ent is not None and kb_ent.kind == "department" and _RIVER_CUES & set(self.lowers[max(0, ent.start - 4):ent.start]):
                     kb_ent = None  # "les bords de la Loire", "la crue de la Marne": the river
                 nxt = doc[ent.end] if ent.end < len(doc) else None
                 first_name = (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and prev not in _PLACE_PREPS)
-                if (kb_ent is None and etype == "LOC" and not first_name
+                street = ent.start >= 2 and self.lowers[ent.start - 2] in _STREETS and prev in ("de", "d'", "d’")
+                if (kb_ent is None and etype == "LOC" and not first_name and not street
                         and not (len(ent) == 1 and self.lowers[ent.start] in person_words)):
                     # ("Alexandria Ocasio-Cortez": a first name followed by the surname, not a city)
                     kb_ent = self._city(ent.text) or self._city(bare(ent.text))
+            if kb_ent is not None and kb_ent.kind == "country" and kb_ent.country != "US" and "US" in self._countries:
+                kb_ent = self._us_state(ent.text) or kb_ent  # "Géorgie" in a story on an American election
             start = ent.start
             if etype == "PER" and kb_ent is None:
                 while start < ent.end - 1 and ent.doc[start].text in R.HONORIFICS:
@@ -186,6 +215,21 @@ class Linker:
                 label = "handle"
             out.append(Cand(ent.start, ent.end, label, kb_ent.type if kb_ent else etype, kb_ent, name_tokens=(start, ent.end)))
         return out
+
+    def _us_state(self, name: str) -> Optional[KBEntity]:
+        """The American state a country's name also names ("Géorgie"), from the state's
+        French form "État de Géorgie"."""
+        states = getattr(self.kb, "_state_by_short_name", None)
+        if states is None:
+            states = {}
+            for e in self.kb.entities.values():
+                if e.kind == "state" and e.country == "US":
+                    for form in e.lookup_only:
+                        short = re.sub(r"^(?:É|E)tat de ", "", form)
+                        if short != form:
+                            states[fold(short)] = e
+            self.kb._state_by_short_name = states
+        return states.get(fold(bare(name)))
 
     def _city(self, name: str) -> Optional[KBEntity]:
         city = self.kb.find_city(name)
@@ -427,18 +471,50 @@ class Linker:
                 continue
             for alias in cl.kb.context_aliases:
                 words = alias.split()
-                if not words[0][:1].isupper():
-                    continue
+                # a common noun ("l'enclave palestinienne" once Gaza is named) only after a
+                # definite article, and never before the name itself
+                common = not words[0][:1].isupper()
                 n = len(words)
                 for i in (k for k, t in enumerate(self.texts) if t == words[0] and k + n <= len(doc)):
                     if any(self.texts[i + k] != w for k, w in enumerate(words)):
                         continue
-                    if any(j in cov for j in range(i, i + n)) or doc[i].is_sent_start:
+                    if any(j in cov for j in range(i, i + n)) or (doc[i].is_sent_start and not common):
                         continue
                     nxt = doc[i + n] if i + n < len(doc) else None
                     if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
                         continue  # "Alliance Française": a longer name
-                    self._add(cl, Cand(i, i + n, "kb", cl.etype, cl.kb))
+                    start = i
+                    if common:
+                        if i == 0 or self.lowers[i - 1] not in _DEFINITE_SG or i < cl.first:
+                            continue
+                        if nxt is not None and nxt.lower_ in ("de", "d'", "d’", "du", "des"):
+                            continue  # "le territoire palestinien de Cisjordanie" names another one
+                        start = i - 1 if self.lowers[i - 1] in ("le", "la", "l'", "l’") else i
+                    self._add(cl, Cand(start, i + n, "kb", cl.etype, cl.kb))
+
+    def _acronyms_of_bodies(self, doc: Doc) -> None:
+        """"le mouvement séparatiste sudiste (STC)": an acronym in parentheses after a
+        body described by a common noun names that body, which the NER often leaves out."""
+        texts, lowers = self.texts, self.lowers
+        cov = None
+        for k in range(2, len(doc) - 2):
+            if texts[k] != "(" or texts[k + 2] != ")" or not is_acronym(texts[k + 1]) or len(texts[k + 1]) < 2:
+                continue
+            if not texts[k + 1].isalpha() or not any(w in _BODY_NOUNS for w in lowers[max(0, k - 5):k]):
+                continue
+            cov = self._covered() if cov is None else cov
+            if k + 1 in cov or k - 1 in cov:
+                continue  # "Organisation mondiale de la santé (OMS)": the name is known
+            acr = texts[k + 1]
+            ent = self.kb.lookup(acr)
+            if ent is not None:
+                cl = self._cluster_for_kb(ent)
+            else:
+                key = f"ORG|{fold(acr)}"
+                cl = self.clusters.get(key) or Cluster(key, acr, "ORG")
+                self.clusters[key] = cl
+            self._add(cl, Cand(k + 1, k + 2, "kb" if ent is not None else "ner", cl.etype, ent))
+            cov[k + 1] = cl.cands[-1]
 
     def _contracted_titles(self, doc: Doc) -> None:
         """"au Parisien", "du Figaro", "aux Echos": a title whose article is inside
@@ -484,7 +560,7 @@ class Linker:
                 if tok.i > 0 and doc[tok.i - 1].lower_ == "les":
                     start = tok.i - 1
             elif tok.lower_ in self.kb.adjectives and tok.text[:1].islower() and tok.pos_ in ("ADJ", "NOUN"):
-                if self._language_use(tok):
+                if self._language_use(tok) or self._idiom(tok):
                     continue
                 eid = self.kb.adjectives[tok.lower_]
             if eid is None:
@@ -495,10 +571,18 @@ class Linker:
             inside = cov.get(tok.i)
             if inside is not None and inside.kb is not None and inside.kb.id == eid:
                 continue
+            if (inside is not None and inside.kb is not None and inside.kb.kind not in _DEMONYM_BODIES
+                    and self.texts[inside.start][:1].isupper()):
+                continue  # "la Comédie française", "Parti communiste français": part of a name
             if ent.kind == "country" and tok.i > 0 and doc[tok.i - 1].lower_ in _STATE_NOUNS and start == tok.i:
                 start = tok.i - 1  # "les autorités irakiennes", "le régime syrien": the state itself
             self._add(self._cluster_for_kb(ent), Cand(start, tok.i + 1, "demonym", ent.type, ent))
             self._institution(doc, tok, ent, cov)
+
+    def _idiom(self, tok) -> bool:
+        """"les montagnes russes", "filer à l'anglaise": the adjective in a set phrase."""
+        words = [self.lowers[k] for k in range(max(0, tok.i - 3), tok.i)]
+        return any((w, tok.lower_) in _IDIOMS for w in words)
 
     def _language_use(self, tok) -> bool:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -515,11 +599,16 @@ class Linker:
         start = noun.i
         if start > 0 and doc[start - 1].lower_ in ("le", "la", "l'", "l’"):
             start -= 1
+        ent = self._derived(country, kind)
+        self._add(self._cluster_for_kb(ent), Cand(start, adj.i + 1, "institution", "ORG", ent))
+
+    def _derived(self, country: KBEntity, kind: str) -> KBEntity:
+        """"Parliament of Iraq", "Government of Belgium": an institution known by its country."""
         eid = f"kb:{kind.lower().replace(' ', '-')}-{country.country}"
         ent = self.extra_kb.get(eid) or KBEntity(id=eid, name=f"{kind} of {country.name}", type="ORG",
                                                  country=country.country, kind="institution", origin="derived")
         self.extra_kb[eid] = ent
-        self._add(self._cluster_for_kb(ent), Cand(start, adj.i + 1, "institution", "ORG", ent))
+        return ent
 
     # -- 3b. bodies named by a common noun ("le Sénat", "les démocrates") ---------------------
     def _main_country(self) -> str:
@@ -583,6 +672,11 @@ class Linker:
                 ent = body(" ".join(texts[i:i + n])) if i + n <= len(doc) else None
                 if ent is not None:
                     break
+            if ent is None and lowers[i] in ("gouvernement", "exécutif") and texts[i][:1].islower():
+                # "le gouvernement" in a story about Belgium: the Belgian government, which
+                # the KB does not list
+                country = self.kb.country(main)
+                ent, n = (self._derived(country, "Government"), 1) if country is not None else (None, 1)
             if ent is None or any(j in cov for j in range(i, i + n)):
                 continue
             nxt = doc[i + n] if i + n < len(doc) else None
@@ -681,6 +775,8 @@ class Linker:
             blocked = blocked_all - set(range(c.start, c.end))
             s = c.name_tokens[0] if c.name_tokens else c.start
             before = R.role_before(doc, s, blocked)
+            if before is None:
+                before = self._title_of_apposed(doc, c, people, blocked_all)
             for phrase in (before, self._apposed_title(doc, before, blocked), R.role_after(doc, c.end, blocked)):
                 if phrase is None or phrase.end <= phrase.start:
                     continue
@@ -688,6 +784,32 @@ class Linker:
                 if not adjacent and self._held_by_other(c.cluster, phrase):
                     continue
                 self._attach_role(doc, c.cluster, phrase)
+
+    def _title_of_apposed(self, doc: Doc, c: Cand, people: list[Cand], blocked_all: set[int]) -> Optional[R.RolePhrase]:
+        """"le conseiller spécial du Premier ministre britannique Boris Johnson, [Dominic
+        Cummings]": the first title, whose complement is the person named before the
+        comma, belongs to the person named after it."""
+        s = c.start if c.start < len(doc) and doc[c.start].text in R.HONORIFICS else (c.name_tokens[0] if c.name_tokens else c.start)
+        if s < 2 or doc[s - 1].text != ",":
+            return None
+        prev = next((p for p in people if p.end == s - 1 and p.cluster is not c.cluster), None)
+        if prev is None:
+            return None
+        ps = prev.name_tokens[0] if prev.name_tokens else prev.start
+        blocked = blocked_all - set(range(prev.start, prev.end))
+        own = R.role_before(doc, ps, blocked)
+        if own is None:
+            # "l'avocat d'Yvon Collin, Me François Saint-Pierre": the first name is the
+            # complement of the title, which is the second person's, with that name
+            whole = R.role_before(doc, ps, blocked, shift=False, complement=True)
+            if whole is None or doc[whole.end - 1].lower_ not in ("de", "d'", "d’"):
+                return None
+            return R.RolePhrase(whole.start, prev.end, whole.det, whole.head)
+        whole = R.role_before(doc, ps, blocked, shift=False)
+        if whole is None or own.start == whole.start:
+            return None  # the title before the first name is that person's own
+        return R.RolePhrase(whole.start, own.start - 1 if doc[own.start - 1].lower_ in ("du", "des", "au", "aux") else own.start,
+                            whole.det, whole.head)
 
     def _apposed_title(self, doc: Doc, phrase: Optional[R.RolePhrase], blocked: set[int]) -> Optional[R.RolePhrase]:
         """"Le chef de la junte au Mali, le colonel Assimi Goïta": a second title in
@@ -826,9 +948,10 @@ class Linker:
         elif first not in ("futur", "future"):
             core = " ".join(title.split()[1:]) if first in R._PRE_HEAD else title
             holders = self.kb.office_holders(core, self.published)
-            if holders is not None:
+            if holders:
                 present = [self.clusters[h] for h in dict.fromkeys(holders) if h in self.clusters]
                 return (present[-1], True) if len(present) == 1 else None
+            # (a known office with no holder recorded on that day: read it like any title)
         # (a) the nearest preceding person holding this title
         holders = [] if possessive else [(cl.last_before(here), cl) for cl in people
                    if cl.last_before(here) >= 0 and any(R.same_function(h, phrase.head) for h in cl.role_heads)]

@@ -6,6 +6,8 @@
   1. a mention of an entity inside the span: the one whose mention is longest
      ("le secrétaire général de l'Otan Jens Stoltenberg" -> Jens Stoltenberg;
      people win over the organisations named in their title);
+     (a place inside a title is its complement: "le maire de Grand-Failly" is a
+     person, resolved as in 3);
   2. the span's syntactic head or one of its flat/compound name tokens lies in a
      mention ("Stoltenberg", "Washington" -> United States when used as actor);
   3. a role noun phrase ("la ministre", "le député irakien", "le président
@@ -45,6 +47,10 @@ def resolve_np(doc: Doc, span: Span) -> Optional[Entity]:
                 k = (ent.type == "PER", m.end - m.start)
                 if best_key is None or k > best_key:
                     best, best_key = ent, k
+    if best is not None and best.type == "LOC" and _titled(span):
+        # "le président de la région Hauts-de-France", "le maire de Grand-Failly": a
+        # person known by a title, not the place the title names
+        return _by_role(doc, span, entities)
     if best is not None:
         return best
     head = span.root
@@ -56,6 +62,14 @@ def resolve_np(doc: Doc, span: Span) -> Optional[Entity]:
 
 
 _INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "quelques"}
+
+
+def _titled(span: Span) -> bool:
+    """The span opens with a role noun ("le président de ...", "l'ancien maire de ...")."""
+    k = 1 if span[0].lower_ in R.ROLE_NP_DETS else 0
+    if k < len(span) and span[k].lower_ in R._PRE_HEAD:
+        k += 1
+    return k < len(span) and R.head_word(span[k]) is not None and R.head_word(span[k]) not in R._WEAK_HEADS
 
 
 def _named_in(entities: list[Entity], span: Span, people_only: bool) -> Optional[Entity]:

@@ -41,7 +41,7 @@ _SAME = [
     {"président", "présidente", "chef", "cheffe", "dirigeant", "dirigeante", "leader"},
     {"ambassadeur", "ambassadrice", "diplomate", "représentant", "représentante", "envoyé", "envoyée", "émissaire"},
     {"général", "générale", "commandant", "commandante", "colonel", "lieutenant-colonel", "officier", "amiral"},
-    {"ministre", "vice-ministre", "chef"},
+    {"ministre", "vice-ministre", "chef", "premier ministre", "première ministre", "chancelier", "chancelière"},
     {"procureur", "procureure", "juge"},
 ]
 # Generic heads: compatible with any more specific later title.
@@ -55,6 +55,8 @@ _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "sa", "son", "ses", "leur
 POSSESSIVES = {"sa", "son", "ses", "leur", "leurs"}
 _GLUED = re.compile(r"[\w)\]»\"][.!?]+[A-ZÉÈÀ«\"]")
 _NP_ADPS = {"de", "du", "des", "d'", "d’", "à", "au", "aux"}
+_COMPLEMENT_ADPS = _NP_ADPS | {"pour", "par", "avec", "chez", "contre", "sur", "selon", "entre", "envers", "sans",
+                               "sous", "vers", "dans", "en", "auprès", "face", "après", "avant", "comme"}
 _PHRASE_POS = {"NOUN", "ADJ", "PROPN", "DET", "ADP", "NUM", "X"}
 _MAX_PHRASE = 16
 
@@ -75,6 +77,8 @@ def head_word(token: Token) -> Optional[str]:
         nxt = token.nbor(2).lower_
         if nxt in ROLE_HEADS:
             return f"{low}-{nxt}"
+    if low in ("haut", "haute") and token.i + 1 < len(token.doc) and token.nbor(1).lower_ in ("commissaire", "représentant", "représentante"):
+        return f"haut-{token.nbor(1).lower_}"  # "la Haut Commissaire des Nations unies", without the hyphen
     if low in ("premier", "première"):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return f"{low} {nxt.lower_}" if nxt is not None and nxt.lower_ in ("ministre", "secrétaire", "adjoint", "adjointe") else None
@@ -143,10 +147,13 @@ def _phrase_token(tok: Token) -> bool:
     return tok.pos_ in _PHRASE_POS or tok.text in ("-", "(", ")", "'", "’") or tok.text.lower() in ("d'", "d’", "l'", "l’")
 
 
-def role_before(doc: Doc, start: int, blocked: set[int]) -> Optional[RolePhrase]:
+def role_before(doc: Doc, start: int, blocked: set[int], shift: bool = True,
+                complement: bool = False) -> Optional[RolePhrase]:
     """A title ending just before token `start` (a person's name): "le secrétaire
     général de l'Otan [Jens Stoltenberg]", "du commandant des forces ..., [William Seely]"."""
     sent_start = max(0, start - _MAX_PHRASE - 2)
+    if start >= 2 and doc[start - 1].text in HONORIFICS and doc[start - 2].text == ",":
+        start -= 1  # "l'avocat d'Yvon Collin, Me François Saint-Pierre"
     end = start
     if start - 1 >= sent_start and doc[start - 1].text == ",":
         end = start - 1
@@ -154,9 +161,9 @@ def role_before(doc: Doc, start: int, blocked: set[int]) -> Optional[RolePhrase]
     head_at = None
     while i >= sent_start and end - i <= _MAX_PHRASE:
         tok = doc[i]
-        participle = tok.morph.get("VerbForm") == ["Part"] and i > sent_start and doc[i - 1].pos_ in ("NOUN", "ADJ")
+        participle = tok.morph.get("VerbForm") == ["Part"] and i > sent_start and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN")
         if i in blocked or not (_phrase_token(tok) or participle) or tok.is_punct and tok.text not in ("'", "’", "-", "(", ")"):
-            break  # (a participle after a noun is part of the title: "président déchu")
+            break  # (a participle after a noun is part of the title: "président déchu", "Nations unies")
         if head_word(tok):
             head_at = i
         if new_sentence(tok):
@@ -166,7 +173,7 @@ def role_before(doc: Doc, start: int, blocked: set[int]) -> Optional[RolePhrase]
         i -= 1
     if head_at is None:
         return None
-    if end == start:
+    if end == start and shift:
         # "ex-ministre de la Défense du président déchu [Ibrahim Boubacar Keïta]": the
         # name belongs to the last title, the complement of the first
         for k in range(end - 1, head_at, -1):
@@ -174,8 +181,9 @@ def role_before(doc: Doc, start: int, blocked: set[int]) -> Optional[RolePhrase]
                 p = k - 1 if k - 1 > head_at and doc[k - 1].lower_ in _PRE_HEAD else k
                 # only a short title right before the name ("du président américain Donald
                 # Trump"); "l'ex-directeur de cabinet du préfet de police Yann Drouet" is
-                # the director
-                short = all(t.pos_ == "ADJ" or t.morph.get("VerbForm") == ["Part"] for t in doc[k + 1:end])
+                # the director ("du Premier ministre britannique": a two-word head)
+                words = len(head_word(doc[k]).split())
+                short = all(t.pos_ == "ADJ" or t.morph.get("VerbForm") == ["Part"] for t in doc[k + words:end])
                 if short and p >= 2 and (doc[p - 1].lower_ in ("du", "des", "au", "aux") or (
                         doc[p - 1].lower_ in ("la", "l'", "l’") and doc[p - 2].lower_ in ("de", "à"))):
                     head_at = k
@@ -185,8 +193,10 @@ def role_before(doc: Doc, start: int, blocked: set[int]) -> Optional[RolePhrase]
     head = head_word(doc[head_at])
     if head in _WEAK_HEADS and head_at == end - 1:
         return None
-    if doc[end - 1].pos_ == "ADP" or doc[end - 1].lower_ in ("d'", "d’"):
-        return None  # "vice-président de [Barack Obama]": the name is the complement, not the holder
+    if doc[end - 1].lower_ in _COMPLEMENT_ADPS and not complement:
+        # "vice-président de [Barack Obama]": the name is the complement, not the holder
+        # (by the word: the tagger also calls "suprême" in "Cour suprême" a preposition)
+        return None
     if head_at - 1 >= sent_start and doc[head_at - 1].lower_ in _PRE_HEAD:
         head_at -= 1  # "l'ancien chef de l'Etat nigérian"
     det = doc[head_at - 1] if head_at - 1 >= sent_start and doc[head_at - 1].text.lower() in _DETS | {"du", "des", "au", "aux"} else None

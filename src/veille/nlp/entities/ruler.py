@@ -60,6 +60,8 @@ class AliasRuler:
             span = Span(doc, start, end, label=label, kb_id=eid)
             if is_acronym(span.text) and _in_capitals(doc, start, end):
                 continue  # "UN HOMME ARRÊTÉ": a headline in capitals, not the UN
+            if label == "LOC" and _in_compound(doc, start, end):
+                continue  # "Loire-Atlantique", "Provence-Alpes-Côte d'Azur": part of a longer place name
             if end - start == 1 and start > 0 and self._named_after_people(eid) and doc[start - 1].pos_ == "PROPN" \
                     and doc[start - 1].is_title and not doc[start].is_upper:
                 continue  # "Ferdinand Porsche", "André Citroën": the person, not the firm
@@ -73,6 +75,14 @@ class AliasRuler:
     def _named_after_people(self, eid: str) -> bool:
         ent = self.kb.get(eid)
         return ent is not None and ent.kind == "company"
+
+
+def _in_compound(doc: Doc, start: int, end: int) -> bool:
+    """The match is glued by a hyphen to the word before or after it (the tokenizer
+    splits "Loire-Atlantique" into three tokens)."""
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+    after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    return before or after
 
 
 def _in_capitals(doc: Doc, start: int, end: int) -> bool:
@@ -169,6 +179,16 @@ class NerFixes:
             if k > start:
                 start = k
                 span = Span(doc, start, end, label="PER")
+        if span.label_ != "PER" and _after_title(doc, start):
+            # "secrétaire d'Etat aux [Transports Jean-Baptiste Djebbari]" tagged ORG: the
+            # end of the title, then a person's name
+            k = start
+            while k < end - 2 and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text[:1].isupper():
+                k += 1
+            tail = doc[k:end]
+            if k > start and len(tail) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "-" for t in tail):
+                start = k
+                span = Span(doc, start, end, label="PER")
         if start > 0 and doc[start - 1].lower_ in ("ce", "cet", "cette", "ces"):
             return []  # "cet Etat du Sud": an anaphor, not a name
         if span.label_ == "PER" and start > 0 and doc[start - 1].lower_ in _NOT_BEFORE_PERSON:
@@ -227,6 +247,12 @@ class NerFixes:
         if len(parts) >= 2 and all(p.isalpha() for p in parts):
             return Span(doc, i, i + 1, label="PER")  # @prenom_nom names a person
         return None
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """A role noun opens one of the four words before `start` ("ministre de la",
+    "secrétaire d'Etat aux")."""
+    return any(head_word(doc[k]) for k in range(max(0, start - 4), start))
 
 
 def _name_tail(doc: Doc, start: int, end: int) -> Optional[int]:
