@@ -12,6 +12,12 @@ _SUBJ_DEPS = {"nsubj", "obl:agent"}
 
 
 def is_passive(verb: Token) -> bool:
+    if any(c.dep_ == "expl:pass" and c.lemma_ == "se" and c.i < verb.i for c in verb.children) and any(
+        c.dep_ == "iobj" and c.lower_ == "en" for c in verb.children
+    ):
+        # « s'en est pris au Conseil »: a pronominal idiom takes « être » like a passive, but its
+        # subject acts (the parse often hangs the subject elsewhere and calls the verb passive)
+        return False
     if "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children):
         return True
     # a bare past participle (« semblent menacés », « les soldats déployés ») is passive
@@ -20,7 +26,25 @@ def is_passive(verb: Token) -> bool:
         and "Part" in verb.morph.get("VerbForm")
         and "Past" in verb.morph.get("Tense")
         and not any(c.dep_.startswith("aux") for c in verb.children)
+        and not _shares_avoir(verb)
     )
+
+
+def _shares_avoir(verb: Token) -> bool:
+    """« a dénoncé un geste et réclamé une sanction »: a participle opened by « et » whose first
+    conjunct is conjugated with « avoir » shares that auxiliary (the parse may hang it on the
+    object); « ont été arrêtés et placés en garde à vue » shares a passive one."""
+    if not any(c.dep_ == "cc" and c.i < verb.i for c in verb.children):
+        return False
+    head = verb.head
+    for _ in range(3):
+        if head is verb or head.i == head.head.i and head.pos_ not in ("VERB", "AUX"):
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            auxes = [c for c in head.children if c.dep_.startswith("aux")]
+            return bool(auxes) and all(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in auxes)
+        head = head.head
+    return False
 
 
 def objects(verb: Token) -> list[Token]:
@@ -143,9 +167,10 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
         if atom.value:
             return any(in_class(v, atom.value, lex) for v in _infinitives_of(tok))
         return _has_infinitive(tok)
-    if k == "noclitic":
+    if k in ("noclitic", "clitic"):
         # « s'en prendre à » attacks (verbally), « prendre part à » takes part
-        return not any(c.lower_ == atom.value and c.pos_ == "PRON" for c in tok.children)
+        has = any(c.lower_ == atom.value and c.pos_ == "PRON" for c in tok.children)
+        return has == (k == "clitic")
     if k in ("refl", "norefl"):
         # « s'est rendu à la police », « s'excuser », « s'entretenir avec »: the pronominal verb
         return is_reflexive(tok) == (k == "refl")
@@ -183,6 +208,9 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
         for o in objects(tok):  # « condamner un Australien à mort »: attached to the object
             cands += obliques(o, atom.prep)
         return any(in_class(o, atom.value, lex) for o in cands)
+    if k == "cop":
+        # « le personnel était en grève »: the noun is the predicate of « être »
+        return any(c.dep_ == "cop" for c in tok.children)
     if k == "follow":
         # an idiom whose words the parse scatters (« pointant au passage du doigt »)
         words = atom.value.split("_")
@@ -203,8 +231,9 @@ def _holds(atom: Condition, trig: Trigger, tok: Token, lex: Lexicon) -> bool:
 
 
 def is_reflexive(verb: Token) -> bool:
-    return any(c.pos_ == "PRON" and (c.dep_.startswith("expl") or c.lemma_ == "se") and c.i < verb.i
-               for c in verb.children)
+    # « s' » is sometimes tagged as a conjunction, still labelled expl
+    return any((c.pos_ == "PRON" or c.lower_ in ("s'", "s’", "se")) and (c.dep_.startswith("expl") or c.lemma_ == "se")
+               and c.i < verb.i for c in verb.children)
 
 
 def _phrase_in_class(tok: Token, name: str, lex: Lexicon) -> bool:

@@ -90,7 +90,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             if lemma is None:
                 continue
             pos = "VERB"
-        if pos == "VERB" and _is_incise(tok):
+        if pos == "VERB" and _is_incise(tok) and not _criticizing_incise(tok, lex):
             continue
         if pos not in ("VERB", "NOUN"):
             continue
@@ -141,6 +141,24 @@ def _is_incise(verb: Token) -> bool:
     if not subj or subj[0].i < verb.i:
         return False
     return not any(c.dep_ in ("obj", "xcomp", "ccomp", "obl:arg") and c.i > verb.i for c in verb.children)
+
+
+def _criticizing_incise(verb: Token, lex: Lexicon) -> bool:
+    """« "…", a déploré Antonio Murillo Calvo », « "…", fustige le syndicat »: an incise whose
+    verb itself criticizes is the speaker's act of criticism (PLOVER ACCUSE disapprove), not
+    a mere cue; the quotation is its content."""
+    if _judge_speaks(verb):
+        return False
+    return any(t.type == "ACCUSE" and t.mode == "disapprove" and not t.conditions
+               for t in lex.triggers(verb.lemma_, "VERB"))
+
+
+def _judge_speaks(verb: Token) -> bool:
+    """« …, a fustigé le président du tribunal »: a judge's words at a hearing belong to the
+    ruling (coded by its SANCTION), not a criticism of his own. The inverted subject is often
+    parsed as an object."""
+    return any(t.lemma_ in _JUDICIAL for c in verb.children if c.dep_ in ("nsubj", "obj") and c.i > verb.i
+               for t in c.subtree)
 
 
 def _participle_base(form: str) -> str:
@@ -226,6 +244,12 @@ def _own_clause(tok: Token) -> bool:
     says what someone does besides, not the content of a trigger above it."""
     if tok.dep_ not in ("acl", "acl:relcl", "nmod", "conj", "obl", "obl:mod") or tok.pos_ not in ("VERB", "AUX"):
         return False
+    if tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and any(
+        c.dep_ == "cc" and c.i < tok.i for c in tok.children
+    ):
+        # « a dénoncé un geste "…" et réclamé une sanction »: a participle opened by « et » is the
+        # second verb of the clause misattached to the object, not what the first one governs
+        return True
     if "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"):
         return True
     return any(c.dep_ == "nsubj" and "Rel" not in c.morph.get("PronType") for c in tok.children)
@@ -307,6 +331,15 @@ def _noun_args(m: Mention, lex: Lexicon) -> tuple[list[Entity | None], list[Enti
     for c in obliques(tok, "par"):
         actors.append(_resolve_agent(c))
     for c in tok.children:
+        if c.dep_ == "nsubj":  # « le personnel était en grève »: the subject of the copula
+            actors.append(_resolve_agent(c, m.type))
+        elif c.dep_ == "acl" and c.lemma_ in lex.frame("LIGHT") and "Part" in c.morph.get("VerbForm"):
+            # « l'attaque lancée le 4 avril par le maréchal Haftar »: the agent of the light participle
+            actors += [_resolve_agent(a) for a in subjects(c)]
+        elif c.lemma_ == "part" and any(k.lower_ == "de" for k in c.children if k.dep_ == "case"):
+            # « des sanctions de la part de l'UEFA »
+            actors += [_resolve_agent(k) for k in c.children if k.dep_ == "nmod"]
+    for c in tok.children:
         if c.dep_ == "amod":
             e = resolve_span(tok.doc, tok.doc[c.i : c.i + 1])
             if e is not None and e.type in ("GPE", "LOC", "ORG"):
@@ -358,7 +391,8 @@ def _noun_args(m: Mention, lex: Lexicon) -> tuple[list[Entity | None], list[Enti
         for c in entre[0].children:
             if c.dep_ == "conj":
                 recipients.append(_resolve_agent(c))
-    if not any(actors) and tok.dep_ in ("nsubj", "nsubj:pass") and head is not tok:
+    if not any(actors) and tok.dep_ in ("nsubj", "nsubj:pass") and head is not tok and not any(
+            c.dep_ == "cop" for c in tok.children):  # « X sont en grève…, a indiqué Y »: a clause of its own
         # « un retrait, du moins partiel, des forces américaines devaient… » is often
         # parsed with two subjects: the second names the actor
         for c in head.children:
@@ -373,6 +407,9 @@ def _carrier(verb: Token, m: Mention, lex: Lexicon) -> bool:
     if verb.lemma_ == "faire" and any(c.dep_ == "obj" and c.lemma_ in ("face", "objet", "état", "part") for c in verb.children):
         # « il a dû faire face à la répression », « fait l'objet d'une enquête »: he undergoes it
         return False
+    if verb.lemma_ in _RECEIVING and m.type in ("SUPPORT", "AID"):
+        # « il peut compter sur le soutien de ses homologues »: who receives it does not give it
+        return False
     if verb.lemma_ in lex.frame("LIGHT") or verb.lemma_ in lex.frame("PLAN") or verb.lemma_ in lex.frame("OCCUR"):
         return True
     for group in m.trig.conditions:
@@ -382,12 +419,31 @@ def _carrier(verb: Token, m: Mention, lex: Lexicon) -> bool:
     return False
 
 
+_RECEIVING = {"compter", "bénéficier", "recevoir", "obtenir", "jouir", "solliciter", "chercher", "perdre", "demander"}
+
+_WORKFORCE = {"personnel", "salarié", "employé", "ouvrier", "travailleur", "agent", "cheminot", "soignant"}
+_PROSECUTION = {"parquet", "tribunal", "cour"}
+# acts staff do in their own name (a strike, a protest, a complaint), unlike those their
+# employer has them do (« le retrait d'une partie de son personnel »)
+_OWN_VOICE = {"PROTEST", "ACCUSE", "REQUEST", "REJECT"}
+
 _JUDICIAL = {"tribunal", "cour", "juge", "juridiction", "parquet", "procureur", "magistrat", "chambre"}
 
 
-def _resolve_agent(tok: Token) -> Entity | None:
+def _resolve_agent(tok: Token, etype: str | None = None) -> Entity | None:
     """An agent phrase: « une frappe de drone américain » acts for the United States."""
+    if etype in _OWN_VOICE and tok.pos_ == "NOUN" and tok.lemma_ in _WORKFORCE:
+        # « le personnel de la centrale EDF Luminus était en grève »: staff act against their
+        # employer, not for it; the group as described acts
+        # (not a group noun elsewhere: « le retrait d'une partie de son personnel » is its employer's)
+        return group_entity(tok) or Entity(id=f"group:{tok.lower_}", name=tok.lower_, type="MISC")
     ent = resolve_token(tok)
+    if ent is None and tok.pos_ == "NOUN" and "Plur" not in tok.morph.get("Number") and (
+            tok.lemma_ in _PROSECUTION or (tok.lemma_ == "ministère" and any(
+                c.dep_ == "amod" and c.lemma_ == "public" for c in tok.children))):
+        # « le parquet », « le ministère public », « le tribunal »: a judicial body with no name of
+        # its own acts under its description (« des tribunaux fédéraux » in general do not)
+        return _court(tok)
     if ent is not None and ent.type in ("GPE", "LOC") and tok.pos_ == "NOUN" and not names_head(ent, tok):
         # « un policier à Minneapolis »: the place in the phrase does not act, the group does
         group = group_entity(tok)
@@ -455,15 +511,34 @@ def _expected_visitor(verb: Token) -> list[Entity | None]:
     return people[:1] or [e for e in found if e is not None][:1]
 
 
+def _fronted_subject(verb: Token) -> Token | None:
+    """« L'ancien émissaire de l'ONU en Libye, Ghassan Salamé, s'en est pris… »: a subject with an
+    apposition is sometimes parsed as a bare noun modifier of the verb; a finite verb with no
+    subject, and a bare noun phrase before it (no preposition, no date), has it back."""
+    if not _finite(verb):
+        return None
+    times = state(verb.doc).get("times") or []
+    for c in verb.children:
+        if c.i >= verb.i or c.dep_ != "obl:mod" or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(k.dep_ == "case" for k in c.children) or any(t.start <= c.idx < t.end for t in times):
+            continue
+        appos = next((k for k in c.children if k.dep_ == "appos"), None)
+        return appos if appos is not None and resolve_token(appos) is not None else c
+    return None
+
+
 def _verb_args(m: Mention) -> tuple[list[Entity | None], list[Entity | None], float]:
     tok = m.tok
     direct = subjects(tok)
-    actors = [_resolve_agent(s) for s in direct]
+    actors = [_resolve_agent(s, m.type) for s in direct]
     bonus = 0.15 if any(actors) and not any(s.pos_ == "PRON" for s in direct) else 0.05 if any(actors) else 0.0
     if not any(actors) and not is_passive(tok):
         s = subject_of(tok)
+        if s is None:
+            s = _fronted_subject(tok)
         if s is not None and not _quoted_away(tok, s):
-            actors.append(_resolve_agent(s))
+            actors.append(_resolve_agent(s, m.type))
     recipients: list[Entity | None] = [_resolve_subject(o, tok) for o in objects(tok)]
     for prep in ("à", "contre", "avec", "de"):
         if prep == "de" and m.type not in ("REQUEST", "ACCUSE"):
@@ -576,6 +651,13 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
         actors, recipients, bonus = _verb_args(m)
     if accused:
         actors, bonus = list(accused), 0.0
+    cued = _quote_cued_by(doc, tok) if m.type in _SPEECH_TYPES and _finite(tok) and not _judge_speaks(tok) else None
+    if cued is not None and not accused:
+        # « "…", a déploré M. Salamé »: the quote layer has read who speaks through this very
+        # verb (inverted or misparsed subjects); the speaker is who criticizes, calls or praises
+        speaker = source_from_quote(doc, cued).speaker_entity
+        if speaker is not None and not _described(speaker):
+            actors = [speaker]
     expected = tok.pos_ == "VERB" and tok.lemma_ in lex.frame("EXPECT")
     if expected:
         actors = _expected_visitor(tok)
@@ -597,7 +679,15 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
         police = _police_before(tok)
         if police is not None:
             actor_names = [police.name]
+    if not actor_names and m.type == "SANCTION" and m.mode == "convict" and _agentless(tok):
+        court = _court_near(tok)
+        if court is not None:
+            actor_names = [court.name]
     if not actor_names:
+        return None
+    if tok.lemma_ == "prendre" and m.type == "ACCUSE" and all(_described(a) for a in actors if a is not None):
+        # « des individus s'en sont pris au véhicule »: unnamed people who « s'en prennent à »
+        # something often strike it; only a named speaker's attack is surely verbal
         return None
     if m.type in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE") and set(actor_names) <= GENERIC_PROTESTERS:
         return None  # « ils se sont rendus à Downing Street »: a march, not a visit
@@ -649,6 +739,8 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
 
     reported_by: list[str] = []
     q = quote_at(doc, tok.idx)
+    if q is not None and (_cued_by(q, tok) or (tok.pos_ == "NOUN" and tok.head.i != tok.i and _cued_by(q, tok.head))):
+        q = None  # « a exprimé sa satisfaction »: the quote layer reads the act itself as speech
     if announcer is not None and q is not None and _cued_by(q, announcer):
         q = None  # the quote layer reads « a annoncé la démission de X » as speech: its speaker is the announcer
     src: Source | None = source_from_quote(doc, q) if q is not None else source_from_parse(fr.reporter, fr.selon)
@@ -675,11 +767,8 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
         reported_by = [n for n in accusers if n not in actor_names] + [n for n in reported_by if n not in accusers]
     date_value = date_for(doc, tok, m)
     if date_value and pub_value and modality in ("asserted", "planned") and not _date_of_a_noun(doc, tok, date_value):
-        try:
-            if int(date_value[:4]) < int(pub_value[:4]) - 1:
-                modality = "historical"
-        except ValueError:
-            pass
+        if _over_a_year_before(date_value, pub_value):
+            modality = "historical"
     sent = tok.sent
     code, root, quad = cameo_for(etype, cameo_mode)
     confidence = 0.45 + bonus + (0.1 if rec_names else 0.0) + (0.1 if tok.pos_ == "VERB" else 0.0)
@@ -704,6 +793,21 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
         cameo=root,
         quad_class=quad,
     )
+
+
+def _over_a_year_before(value: str, published: str) -> bool:
+    """« lancée le 4 avril 2019 » in an article of 1 July 2020: more than a year before the
+    publication (by the month when both dates give one, else by the year)."""
+    try:
+        vy, py = int(value[:4]), int(published[:4])
+        if len(value) >= 7 and len(published) >= 7 and value[4] == "-" and value[5:7].isdigit():
+            months = (py * 12 + int(published[5:7])) - (vy * 12 + int(value[5:7]))
+            if months != 12:
+                return months > 12
+            return len(value) >= 10 and len(published) >= 10 and value[8:10] < published[8:10]
+        return vy < py - 1
+    except (ValueError, IndexError):
+        return False
 
 
 _FAMILY = {"CONCEDE": "RETREAT"}
@@ -737,6 +841,24 @@ def _genitive_doers(tok: Token) -> list[Entity | None]:
         if subj is not None and ent is not None and (subj.pos_ in ("PROPN", "PRON") or names_head(ent, subj)):
             doers.append(ent)
     return [e for e in doers if e is not None and e.type not in ("GPE", "LOC")]
+
+
+# criticism and praise are made by speaking; a verb of asking after a quotation mostly asks a
+# question (« ", demande Bachar Al-Assad »), so REQUEST is left to the parse
+_SPEECH_TYPES = {"ACCUSE", "SUPPORT"}
+
+
+def _finite(verb: Token) -> bool:
+    return "Fin" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
+
+
+def _quote_cued_by(doc: Doc, tok: Token):
+    """The quote whose reporting cue is this trigger (« a déploré », « fustige »), or None."""
+    for q in state(doc).get("quotes") or []:
+        if q.speaker is not None and _cued_by(q, tok):
+            return q
+    return None
 
 
 def _cued_by(q, verb: Token) -> bool:
@@ -809,6 +931,25 @@ def _police_before(tok: Token) -> Entity | None:
             if g is not None and g.name in _POLICE_BODIES:
                 found = g
     return found
+
+
+_COURTS = {"tribunal", "cour"}
+
+
+def _court_near(tok: Token) -> Entity | None:
+    """« X a été condamné à deux ans de prison … devant le tribunal correctionnel de Lyon »: the
+    court the sentence names passed the sentence. No court named, no actor (a jury, a judge or
+    « la justice » are left alone)."""
+    sent = tok.sent
+    # only the sentence's own court: one named earlier often judged something else (an appeal, a stay)
+    in_sent = [t for t in sent if t.pos_ == "NOUN" and t.lemma_ in _COURTS]
+    for t in in_sent:
+        ent = resolve_token(t)
+        if ent is not None and ent.type == "ORG" and names_head(ent, t):
+            return ent
+        if any(c.dep_ in ("nmod", "amod") for c in t.children):  # « la cour d'appel de Nîmes », not « la cour »
+            return _court(t)
+    return None
 
 
 # head nouns and names of the police rows of groups.tsv

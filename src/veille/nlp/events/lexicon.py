@@ -60,9 +60,10 @@ class Lexicon:
 
 
 def _parse_atom(text: str) -> Condition:
-    if text in ("xcomp", "nocomp", "comp", "noobj", "pass", "place", "refl", "norefl") or text.startswith("noclitic="):
-        if text.startswith("noclitic="):
-            return Condition(kind="noclitic", value=text.partition("=")[2])
+    if text in ("xcomp", "nocomp", "comp", "noobj", "pass", "place", "refl", "norefl", "cop") or text.startswith(("noclitic=", "clitic=")):
+        if text.startswith(("noclitic=", "clitic=")):
+            kind, _, value = text.partition("=")
+            return Condition(kind=kind, value=value)
         return Condition(kind=text)
     key, _, value = text.partition("=")
     if key.startswith("obl:"):

@@ -216,10 +216,18 @@ def frame_chain(trigger: Token, lex: Lexicon, stop_at: set[int] | None = None) -
                 fr.planned = True
         elif lemma == "aller" and tok.dep_ != "xcomp":
             pass  # « va plus loin en pointant… »: only « aller + infinitive » is a future
+        elif lemma in plan and lemma in report and _perfect_infinitive(tok):
+            pass  # « a annoncé avoir invité les Nations unies »: announces a thing done
         elif lemma in plan or (lemma == "avoir" and any(c.lemma_ in plan for c in head.children if c.dep_ == "obj")):
             fr.planned = True
         tok = head
     return fr
+
+
+def _perfect_infinitive(tok: Token) -> bool:
+    """« avoir invité », « être parvenu »: a past participle under an infinitive auxiliary."""
+    return "Part" in tok.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children)
 
 
 def modality_of(fr: Frames) -> str:
