@@ -1,5 +1,7 @@
 """The seed-gold scorer, on the real gold files and records built by hand around their text."""
 
+import json
+
 import pytest
 
 from veille.eval.gold import load_gold, score_quotes, score_times, score_events, score_entities, norm
@@ -205,3 +207,24 @@ def test_event_actor_in_the_texts_own_words_counts_for_the_referent_only():
     assert own_words["referent_recall"] == 1.0 and own_words["recall"] == 0.0
     assert scored("Israel")["referent_recall"] == 0.0
     assert scored("Palestinian militants in Gaza")["referent_recall"] == 1.0
+
+
+def test_an_unnamed_speaker_given_by_its_description_is_a_hit_a_named_one_is_not():
+    from pathlib import Path
+
+    gold = json.loads((Path(__file__).resolve().parents[1] / "quality" / "gold-orangesum-dev2" / "15448.json")
+                      .read_text(encoding="utf-8"))
+    text = gold["text"]
+    content = _span(text, "six élèves avaient été enlevés dans une attaque de lycée à Bamenda")
+    words = _span(text, "des sources concordantes")
+
+    def scored(speaker):
+        rec = Record(id="15448", published=Published(value=None, how="unknown"), text=text,
+                     quotes=[Quote(kind="indirect", content=content, cue="selon", speaker=speaker)])
+        return score_quotes([(gold, rec)])
+
+    described = scored(Speaker(name="des sources concordantes", mention=words))
+    assert described["precision"] == 1.0 and described["speaker_accuracy"] == 1.0
+    # Words that are not the gold speaker's mention, or a link to someone else, stay wrong.
+    assert scored(Speaker(name="le lycée", mention=_span(text, "lycée")))["precision"] == 0.0
+    assert scored(Speaker(name="Cameroon", entity="Q1009", mention=words))["precision"] == 0.0
