@@ -36,10 +36,29 @@ def clause_tokens(cue: Token | None, frame: list[Token]) -> list[Token]:
     return [t for t in frame if t.i in own]
 
 
-def channel(ctx: DocContext, frame_text: str) -> str | None:
+# channels the quote lexicon does not list: written pieces and other networks
+_MORE_CHANNELS = (
+    ("tribune", "tribune"), ("livre", "livre"), ("ouvrage", "livre"), ("mémoires", "livre"),
+    ("message vidéo", "vidéo"), ("vidéo", "vidéo"), ("blog", "blog"), ("podcast", "podcast"),
+    ("courriel", "e-mail"), ("e-mail", "e-mail"), ("mail", "e-mail"), ("sms", "SMS"), ("texto", "SMS"),
+    ("linkedin", "LinkedIn"), ("tiktok", "TikTok"), ("snapchat", "Snapchat"), ("whatsapp", "WhatsApp"),
+    ("déclaration écrite", "communiqué"), ("note interne", "note"), ("réseaux sociaux", "réseaux sociaux"),
+)
+_SOCIAL = {"Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "LinkedIn", "TikTok", "Snapchat"}
+_OWN_ACCOUNT = re.compile(r"(?<!\w)sur (?:son|sa|leur|ses|leurs) (?:compte|page|profil|fil)(?!\w)")
+
+
+def channel(ctx: DocContext, frame_text: str, before: str = "") -> str | None:
+    """The channel a frame states; « sur son compte » takes the network named in `before`
+    (the sentences just before the frame)."""
     low = frame_text.lower()
     best = None
-    for rx, ch in _channel_re(ctx.lex.channels):
+    if _OWN_ACCOUNT.search(low):
+        named = [(m.start(), ch) for rx, ch in _channel_re(ctx.lex.channels + _MORE_CHANNELS)
+                 for m in rx.finditer(before.lower()) if ch in _SOCIAL]
+        if named:
+            return max(named)[1]
+    for rx, ch in _channel_re(ctx.lex.channels + _MORE_CHANNELS):
         m = rx.search(low)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), ch)
@@ -111,3 +130,112 @@ def date(ctx: DocContext, cue: Token | None, frame: list[Token], exclude: tuple[
         if tok is not None and tok in frame and (_governed_by(tok, cue) or tok.head == cue):
             return te.value
     return None
+
+
+# -- relays stated in the frame ------------------------------------------------------
+# « interrogé par Le Monde », « cité par l'AFP », « contacté par Sud Ouest »
+_BY_PARTICIPLES = {
+    f"{stem}{end}" for stem in ("cité", "interrogé", "contacté", "interviewé", "sollicité", "relayé",
+                                "rapporté", "repris", "recueilli", "questionné", "joint")
+    for end in ("", "e", "s", "es")
+} | {"jointe", "joints", "jointes", "reprise", "reprises"}
+# « au micro de RTL », « sur le plateau de BFMTV », « dans les colonnes du Parisien »,
+# « selon des informations du Parisien », « aux journalistes de l'AFP »
+_OF_NOUNS = {"micro", "plateau", "antenne", "colonnes", "ondes", "site", "caméras", "caméra", "informations",
+             "journalistes", "journaliste", "correspondant", "correspondante", "envoyé", "envoyée", "confrères",
+             "lecteurs", "auditeurs", "téléspectateurs", "page", "pages", "édition", "compte", "matinale"}
+# words that name the kind of medium before its name (« l'agence Reuters », « le quotidien Le Monde »)
+_MEDIA_KINDS = {"agence", "quotidien", "journal", "chaîne", "radio", "hebdomadaire", "magazine", "site",
+                "télévision", "station", "mensuel", "média", "titre", "publication", "presse", "tabloïd"}
+_TO = {"à", "au", "aux"}
+_OF = {"de", "du", "d'", "d’", "des"}
+
+
+def _medium_at(ctx: DocContext, tok: Token) -> tuple[str, Token, Token] | None:
+    """(canonical name, first token, last token) of a medium named from `tok` on."""
+    doc = tok.doc
+    for m in ctx.mentions_in(tok.idx, tok.idx + len(tok.text)):
+        if m.start == tok.idx:
+            name = ctx.medium(m.entity.name) or ctx.medium(ctx.text[m.start:m.end])
+            if name:
+                last = ctx.token_at(max(m.start, m.end - 1))
+                return name, tok, last if last is not None and last.i >= tok.i else tok
+    if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+        return None
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    for n in (4, 3, 2, 1):
+        if tok.i + n > len(doc):
+            continue
+        span = doc[tok.i : tok.i + n]
+        # the tokenizer keeps a glued sentence end on the word (« l'AFP.- Plates-formes »)
+        surface = span.text.rstrip(".-–—,;:!?»\"")
+        name = ctx.medium(surface)
+        if name is None and prev in ("au", "du"):
+            name = ctx.medium("le " + surface)  # « au Parisien »: the article is part of the name
+        if name:
+            return name, tok, span[-1]
+    return None
+
+
+def _relay_slot(ctx: DocContext, first: Token, cue_lemma: str | None) -> bool:
+    """Whether the words before a medium make it a relay of the quote."""
+    doc = first.doc
+    k = first.i - 1
+    while k >= 0 and (doc[k].lower_ in _MEDIA_KINDS or doc[k].pos_ == "ADJ"):
+        k -= 1  # « l'agence de presse Reuters », « la chaîne américaine CNN »
+    while k >= 0 and doc[k].pos_ == "DET" and doc[k].lower_ not in ("du", "au", "aux", "des"):
+        k -= 1
+    if k < 0:
+        return False
+    prev = doc[k].lower_
+    if prev in _TO or prev in ("sur", "dans", "selon"):
+        return True
+    if prev == "auprès" or (prev in _OF and k > 0 and doc[k - 1].lower_ == "auprès"):
+        return cue_lemma != "apprendre"  # « a-t-on appris auprès de X »: X is the source
+    if prev == "après" and k > 0 and doc[k - 1].lower_ in ("d'", "d’"):
+        return True
+    if prev == "par":
+        return k > 0 and doc[k - 1].lower_ in _BY_PARTICIPLES
+    if prev in _OF and k > 0:
+        j = k - 1
+        while j > 0 and doc[j].pos_ == "ADJ":
+            j -= 1
+        noun = doc[j].lower_
+        if noun in ("journalistes", "journaliste") and j > 0:
+            return doc[j - 1].lower_ in _TO | {"les", "des"}  # « un ancien journaliste du Monde » is no relay
+        return noun in _OF_NOUNS
+    return False
+
+
+def frame_relays(ctx: DocContext, cue: Token | None, anchor: Token | None, content: tuple[int, int],
+                 speaker_name: str | None, cue_lemma: str | None) -> list[str]:
+    """Media the frame of a quote names as relays: « a déclaré X à l'AFP », « sur BFMTV »,
+    « interrogé par Le Monde », « au micro de RTL », « rapporte Le Figaro »."""
+    pivot = cue if cue is not None else anchor
+    if pivot is None:
+        return []
+    lo, hi = ctx.glued_bounds(pivot.idx)
+    near = {pivot.i} | ({anchor.i} if anchor is not None else set())
+    subtree = {t.i for t in cue.subtree} if cue is not None else set()
+    out: list[str] = []
+    skip_to = -1
+    for tok in ctx.tokens_in(lo, hi):
+        if tok.i <= skip_to or content[0] <= tok.idx < content[1] or ctx.region_of(tok.idx) is not None:
+            continue
+        got = _medium_at(ctx, tok)
+        if got is None:
+            continue
+        name, first, last = got
+        skip_to = last.i
+        if name == speaker_name or name in out:
+            continue
+        close = first.i in subtree or any(abs(first.i - i) <= 8 for i in near)
+        if not close:
+            continue
+        ok = _relay_slot(ctx, first, cue_lemma)
+        if not ok and first.dep_ in ("nsubj", "nsubj:pass") and first.head is not cue and first.head.pos_ == "VERB":
+            # « "…", a déclaré X, rapporte Le Figaro »: a medium reporting the frame relays it
+            ok = ctx.lex.verb(first.head.lemma_) is not None
+        if ok:
+            out.append(name)
+    return out

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from ...models import Entity
+from ...settings import DATA_DIR
 from ..docdata import state
 from ..docdata import text as doc_text
 from .lexicon import Lexicon
@@ -22,6 +25,33 @@ _GLUED = re.compile(r"(?<=[\w)»\"”%])[.!?](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[
 
 
 _WORDY = re.compile(r"\w{2,}")
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+@lru_cache(maxsize=1)
+def media_names() -> dict[str, str]:
+    """Lower-cased names and aliases of the media the knowledge base knows -> canonical name.
+
+    The entity layer links « l'AFP » to Agence France-Presse; a relay is named the same way
+    whether or not the NER found the mention."""
+    out: dict[str, str] = {}
+    try:
+        with open(DATA_DIR / "kb" / "entities.jsonl", encoding="utf-8") as f:
+            for line in f:
+                if '"media"' not in line:
+                    continue
+                rec = json.loads(line)
+                if rec.get("kind") != "media" or not rec.get("name"):
+                    continue
+                for form in [rec["name"], rec.get("label_fr") or ""] + list(rec.get("aliases") or []):
+                    if form:
+                        out.setdefault(_fold_name(form), rec["name"])
+    except (OSError, ValueError):
+        pass  # no knowledge base: the quote lexicon's media list still applies
+    return out
 
 
 @dataclass
@@ -120,5 +150,17 @@ class DocContext:
         return self.region_of(token.idx) is not None
 
     # -- entities -----------------------------------------------------------------
+    def medium(self, name: str | None) -> str | None:
+        """The canonical name of a medium (« BFMTV » -> « BFM TV »), or None when `name` is none."""
+        if not name:
+            return None
+        low = _fold_name(name)
+        known = media_names()
+        for form in (low, low[2:] if low.startswith("l'") else None,
+                     low.split(" ", 1)[1] if low.startswith(("le ", "la ", "les ")) else None):
+            if form and form in known:
+                return known[form]
+        return name if self.lex.is_media_name(name) else None
+
     def mentions_in(self, start: int, end: int) -> list[EntityMention]:
         return [m for m in self.mentions if m.start < end and m.end > start]

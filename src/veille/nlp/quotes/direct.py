@@ -459,6 +459,8 @@ def _in_relative(tok: Token, stop: Token | None) -> bool:
 
 
 _A = {"à", "au", "aux"}
+# « Pour lui, … »: the stressed pronoun of a speaker named before
+_STRESSED = {"lui", "elle", "eux", "elles"}
 
 
 def _relative_on_cue(ctx, r: Region, sent: Span, inner: Token) -> Candidate | None:
@@ -489,6 +491,9 @@ def _relative_on_cue(ctx, r: Region, sent: Span, inner: Token) -> Candidate | No
 
 def _need(c: Token) -> str | None:
     """The complement slot of a reporting verb that child `c` fills."""
+    if c.dep_ in ("obj", "ccomp", "xcomp") and any(g.dep_ == "mark" and g.lower_ in {"que", "qu'", "qu’"} and g.i < c.i
+                                                   for g in c.children):
+        return "que"  # « en expliquant que "c'était un tout autre contexte" »: a copular clause
     if c.dep_ in ("obl:arg", "obl", "obl:mod") and any(g.dep_ == "case" and g.lower_ in _A for g in c.children):
         return "a"
     if c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "mark" and g.lower_ in _A for g in c.children):
@@ -513,6 +518,12 @@ def _reported_in_complement(ctx, r: Region, sent: Span) -> Candidate | None:
             sub = list(c.subtree)
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             need = _need(c)
+            if need == "de" and cue.stance == "characterize" and r.start >= s:
+                # « une situation qu'il qualifie de "guerre totale" »: the characterization keeps its
+                # verb (and the relative object before it)
+                rel = next((o for o in t.children if o.dep_ == "obj" and o.i < t.i and o.lower_ in {"que", "qu'", "qu’"}), None)
+                return _cand_from_verb(ctx, "mixed", (rel or t).idx, min(max(e, r.after), sent.end_char), t, r,
+                                       [x for x in sent if x.idx < t.idx])
             if need is None and cue.takes("obj") and any(g.dep_ == "case" and g.lower_ == "comme" for g in c.children) \
                     and any(o.dep_ == "obj" and t.i < o.i < c.i for o in t.children):
                 # « a décrit cette interdiction comme "une décision capitale" »: a characterization,
@@ -532,10 +543,14 @@ def _reported_in_complement(ctx, r: Region, sent: Span) -> Candidate | None:
             # the parser often hangs a quoted adjective on the verb (« un projet "injuste" »):
             # a fragment right after the object still qualifies it
             adjacent = need == "obj" and 0 <= r.open - e <= 2
+            if need and r.open < s <= r.end and not ctx.text[t.idx + len(t.text) : r.open].strip():
+                # « a condamné "avec la plus grande fermeté les comportements…" »: the quotation
+                # opens right after the verb, before the complement's first word
+                s = r.open
             # the opening mark may hang on the verb, outside the complement's subtree
             if s <= r.start and (e >= r.start or adjacent) and need:
                 s = min(s, r.open)
-                if c.dep_ == "ccomp" and sub[0].lower_ in {"que", "qu'", "qu’"}:
+                if (c.dep_ == "ccomp" or need == "que") and sub[0].lower_ in {"que", "qu'", "qu’"}:
                     s = sub[1].idx
                 e = max(e, r.after)
                 return _cand_from_verb(ctx, "mixed", s, min(e, sent.end_char), t, r, [x for x in sent if x.idx < s])
@@ -577,7 +592,11 @@ def _mixed(ctx, r, head, tail, tv, hv) -> Candidate | None:
     if found is not None:
         return found
     if inner is not None and _in_relative(inner, tv):
-        return _relative_on_cue(ctx, r, sent, inner)
+        got = _relative_on_cue(ctx, r, sent, inner)
+        # « Une alliance qui ne comprendra "pas les banquiers", assure-t-il »: with no reporting
+        # verb over the relative, the incise after the quotation frames the whole clause
+        if got is not None or tv is None or r.close is None or not _TAIL_START.match(ctx.text[r.after:]):
+            return got
     if tv is not None:
         # « l'Otan «maintient une présence», informe la presse »: the clause before the incise
         start = head[0].idx if head else r.start
@@ -587,6 +606,10 @@ def _mixed(ctx, r, head, tail, tv, hv) -> Candidate | None:
         if pred is not None:
             root = pred if pred.dep_ == "ROOT" else pred.head
             subj = next((c for c in root.children if c.dep_ in ("nsubj",) and c.i < root.i), None)
+        if subj is None:
+            # « l'Otan «maintient une présence», informe la presse »: the parser may give the
+            # clause's subject to the incise verb
+            subj = next((c for c in tv.children if c.dep_ == "nsubj" and c.idx < r.open and not ctx.in_quote(c)), None)
         if subj is not None:
             from .speakers import np_tokens
             np = np_tokens(subj)
@@ -615,8 +638,15 @@ def _mixed(ctx, r, head, tail, tv, hv) -> Candidate | None:
         while j < comma.i and ctx.doc[j].pos_ == "DET":
             j += 1
         spk = ctx.doc[j]
-        if spk.pos_ in ("PROPN", "NOUN") and (spk.pos_ == "PROPN" or ctx.lex.noun_class(spk.lemma_) in ("role", "official", "body")):
-            end = min(sent.end_char, r.after)
+        if spk.lower_ in _STRESSED or spk.pos_ in ("PROPN", "NOUN") and (
+                spk.pos_ == "PROPN" or ctx.lex.noun_class(spk.lemma_) in ("role", "official", "body")):
+            # the opinion runs to the end of the sentence (« …"une question de détermination",
+            # dans un combat qui va durer "plusieurs années" »)
+            tail_toks = [t for t in sent if t.idx >= r.after and not t.is_space]
+            while tail_toks and tail_toks[-1].is_punct and tail_toks[-1].text not in '»"”':
+                tail_toks.pop()
+            end = max(r.after, tail_toks[-1].idx + len(tail_toks[-1].text)) if tail_toks else r.after
+            end = min(sent.end_char, end)
             return Candidate(kind="mixed", start=comma_end.idx + 1, end=end, cue="pour", stance="opinion", cue_tok=first,
                              cue_span=(first.idx, first.idx + len(first.text)), speaker=spk,
                              frame=(first.idx, end))

@@ -9,7 +9,7 @@ from .context import DocContext
 _CLITICS = {"-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-on", "-t-on"}
 _NOT_SPEAKERS = {"ce", "c'", "cela", "ça", "ceci", "qui", "que", "qu'", "se", "s'", "on", "-on", "-t-on",
                  "y", "en", "tout", "rien", "chacun"}
-_SUBJ = {"nsubj", "expl:subj"}
+_SUBJ = {"nsubj", "expl:subj", "nsubj:pass"}  # nsubj:pass only reaches here on an active verb
 # « X se référant à Y », « X citant Y »: Y speaks, X relays
 _REFER = {"référer", "citer", "appuyer", "baser", "fonder", "réfèrer", "citant", "référant"}
 _CITED = {"cité", "citée", "cités", "citées", "interrogé", "interrogée", "interrogés", "interrogées",
@@ -22,7 +22,12 @@ def verb_chain(v: Token) -> list[Token]:
 
 
 def is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("aux:pass",) for c in v.children) or any(c.dep_ == "nsubj:pass" for c in v.children)
+    if any(c.dep_ in ("aux:pass",) for c in v.children):
+        return True
+    # « Il a ensuite assuré que… »: the parser sometimes labels the subject of an active compound
+    # tense nsubj:pass; with « avoir » as the only auxiliary the verb is active
+    return any(c.dep_ == "nsubj:pass" for c in v.children) and not any(
+        c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in v.children)
 
 
 def clitic_subject(v: Token) -> Token | None:
@@ -59,9 +64,68 @@ def is_gerund_clause(v: Token, any_head: bool = False) -> bool:
     )
 
 
+_FAIRE_LOC = {"valoir", "savoir", "remarquer", "observer"}
+_ASIDES = {("de", "côté"), ("pour", "part"), ("à", "tour")}
+_TITLES = {"m.", "mme", "me", "mgr", "dr", "pr"}
+
+
 def subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | None:
     """Head of the subject phrase of reporting verb `v` (preposed, clitic, or inverted)."""
+    found = _subject(ctx, v, allow_inversion)
+    if found is not None:
+        return found
+    doc = v.doc
+    if v.lemma_.lower() == "faire" and v.i + 1 < len(doc) and doc[v.i + 1].lemma_.lower() in _FAIRE_LOC:
+        # « », fait valoir le FN »: the parser makes « fait » an auxiliary of « valoir », which
+        # then holds the inverted subject
+        return _subject(ctx, doc[v.i + 1], allow_inversion)
+    return _participle_subject(ctx, v)
+
+
+def _participle_subject(ctx: DocContext, v: Token) -> Token | None:
+    """« …s'était insurgée contre cette expertise, dénonçant une "méthode" », « s'est défendu en
+    expliquant que… »: a present participle with no subject of its own shares the subject of
+    the finite verb it depends on, wherever the parser hung it (often on the noun before it)."""
+    if not v.lower_.endswith("ant") or "Part" not in v.morph.get("VerbForm") or v.i == 0:
+        return None
+    prev = v.doc[v.i - 1]
+    if prev.text != "," and prev.lower_ not in {"en", "tout"} and not (
+            prev.pos_ == "ADV" and v.i > 1 and v.doc[v.i - 2].text == ","):
+        return None
+    def finite(t: Token) -> bool:
+        return t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t) and (
+            "Fin" in t.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in t.children))
+
+    h, steps = v.head, 0
+    while h.head != h and steps < 5 and not finite(h):
+        h, steps = h.head, steps + 1
+    if h is v or not finite(h):
+        return None
+    return _subject(ctx, h, allow_inversion=True)
+
+
+def _incise_subject_before(v: Token, c: Token) -> bool:
+    """« Un geste "contraire à l'esprit sportif", a dénoncé la ministre »: the parser gives the
+    incise verb the subject of the clause it closes; the inverted noun after it speaks."""
+    doc = v.doc
+    first = min([v.i] + [a.i for a in v.children if a.dep_.startswith("aux")])
+    if c.i >= first - 1 or first < 2 or doc[first - 1].text != "," or doc[first - 2].text not in '»"”' \
+            or c.pos_ == "PRON":
+        return False
+    if clitic_subject(v) is not None:
+        return True  # « Une alliance qui … "…", assure-t-il »
+    j = v.i + 1
+    while j < len(doc) and j <= v.i + 3 and doc[j].pos_ in ("DET", "ADV", "ADJ"):
+        j += 1
+    return j < len(doc) and j > v.i + 1 and doc[j - 1].pos_ == "DET" and doc[j].pos_ in ("NOUN", "PROPN")
+
+
+def _subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | None:
     for c in v.children:
+        if c.dep_ in _SUBJ and not ctx.in_quote(c) and _incise_subject_before(v, c):
+            continue
+        if c.dep_ == "nsubj:pass" and is_passive(v):
+            continue
         if c.dep_ in _SUBJ and not ctx.in_quote(c):
             low = c.lower_.strip("\"«»“”")  # the tokenizer glues quotation marks to words
             if low in _NOT_SPEAKERS:
@@ -111,6 +175,8 @@ def subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | 
         # « Dénonçant une "folie", il se dit… », « …, lance-t-il, réfutant les accusations »:
         # the present participle shares the subject of the clause it hangs on
         return subject(ctx, v.head, allow_inversion=True)
+    if allow_inversion and v.lower_.endswith("ant") and "Part" in v.morph.get("VerbForm"):
+        return None  # a present participle has no inverted subject: the noun after it is its object
     if allow_inversion:
         for c in v.children:
             if c.i > v.i and c.dep_ in {"obj", "dep", "appos", "nsubj", "iobj", "obl:arg"} and c.pos_ in ("NOUN", "PROPN"):
@@ -121,6 +187,11 @@ def subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | 
         i = v.i + 1
         while i < len(doc) and i < v.i + 3 and (doc[i].pos_ in ("ADV",) or doc[i].lower_ in _CLITICS):
             i += 1
+        # « a commenté de son côté M. Benalla », « a ajouté pour sa part le ministre »
+        if i + 2 < len(doc) and (doc[i].lower_, doc[i + 2].lower_) in _ASIDES and doc[i + 1].pos_ == "DET":
+            i += 3
+        if i + 1 < len(doc) and doc[i].lower_ in _TITLES and doc[i + 1].pos_ == "PROPN":
+            return doc[i + 1]
         if i < len(doc) and doc[i].pos_ == "DET" and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"):
             head = doc[i + 1]
             while head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") and head.head.i <= i + 4:

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from .candidate import Candidate
 from .context import DocContext
 from .direct import MIN_FRAGMENT_WORDS, MIN_SHORT_FRAGMENT_WORDS, words
+from .lexicon import Cue
 from .frames import addressee_media, cited_by, is_passive, prep_phrases, referred_source, same_source, subject
 
 _CATAPHORA = re.compile(r"^\W*(?:c['’]est|ce sont|voilà)\s+(?:en tout cas\s+|du moins\s+|notamment\s+)?(?:ce|là ce)\s+qu", re.I)
@@ -84,6 +85,15 @@ def _infinitive_marked(v: Token, marks: set[str]) -> bool:
     return inf and any(g.dep_ == "mark" and g.lower_ in marks for g in v.children)
 
 
+def _bare_compound_infinitive(c: Token) -> bool:
+    """« a assuré être "ouvert" au dialogue », « ont reconnu avoir été présents », « ont assuré
+    n'avoir joué qu'un rôle »: the infinitive is the copula or the auxiliary of the head."""
+    return c.dep_ == "xcomp" and c.pos_ in ("VERB", "ADJ", "NOUN") and any(
+        g.dep_ in ("cop", "aux:tense", "aux:pass") and g.i < c.i and "Inf" in g.morph.get("VerbForm")
+        and g.lower_ in {"être", "avoir"} for g in c.children) and not any(
+        g.dep_ == "mark" for g in c.children)
+
+
 def _own_subtree(ctx: DocContext, c: Token) -> list[Token]:
     """The subtree of `c` without a coordinated reporting participle, which is an act of its
     own (« de lever ses sanctions et réitéré son soutien »: the parser coordinates the
@@ -122,6 +132,20 @@ def _purpose(kids: list[Token], comp: Token) -> list[Token]:
     return []
 
 
+def _incise_position(v: Token) -> bool:
+    """« …, a annoncé l'agence officielle KCNA »: a verb group right after a comma with no
+    subject before it is an incise; the noun after it is its inverted subject, not an object."""
+    if "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") or v.lower_.endswith("ant"):
+        return False  # « , réfutant les accusations »: a participle clause, not an inversion
+    first = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux") or c.lower_ in {"se", "s'", "s’"}])
+    # (a subject the parser found before the comma is the clause the incise closes: « Un geste
+    # "contraire à l'esprit sportif", a dénoncé la ministre »)
+    if first < 2 or v.doc[first - 1].text != ",":
+        return False
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < v.i]
+    return not subj or (v.doc[first - 2].text in '»"”' and all(c.pos_ != "PRON" for c in subj))
+
+
 def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
     kids = list(v.children)
     for c in kids:
@@ -145,8 +169,10 @@ def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
             return _span_of(_without_incises(ctx, toks))
     if cue.takes("inf"):
         for c in kids:
+            if any(g.dep_ in ("mark", "case", "advmod") and g.lower_ in _CONJ_HEADS and g.i < c.i for g in c.children):
+                continue  # « a-t-il admis avant de tenir des propos offensifs »: a time clause
             if c.i > v.i and c.dep_ in ("xcomp", "ccomp", "obj") and (
-                    "Inf" in c.morph.get("VerbForm") or _infinitive_marked(c, _DE)):
+                    "Inf" in c.morph.get("VerbForm") or _infinitive_marked(c, _DE) or _bare_compound_infinitive(c)):
                 # « soupçonnent Donald Trump d'avoir fait pression… »: the one the infinitive
                 # is about, set between cue and infinitive, is part of what is claimed
                 objs = [o for o in kids if v.i < o.i < c.i and o.dep_ in ("obj", "iobj") and o.pos_ in ("NOUN", "PROPN")]
@@ -196,7 +222,7 @@ def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
             # the parser makes the attribute a ccomp as often as an xcomp (« s'est dit prête à »)
             if c.i > v.i and c.dep_ in ("xcomp", "obj", "acomp", "ccomp", "advmod") and c.pos_ in ("ADJ", "NOUN"):
                 return _span_of(list(c.subtree) + _purpose(kids, c))
-    if cue.takes("obj"):
+    if cue.takes("obj") and not _incise_position(v):
         # a named object (« évoque Hillary Clinton », « salue Emmanuel Macron ») is who the cue
         # is about, not what was said
         objs = [c for c in kids if c.i > v.i and c.dep_ == "obj" and c.pos_ == "NOUN"]
@@ -218,9 +244,55 @@ def _complement(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
             for t in v.doc[first : last + 1]:
                 if t.text in {",", ";"} and t.head == v:
                     break
+                if t.lower_ == "selon" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in _SELON_REL \
+                        and any(_authored_cue_noun(ctx, o) for o in objs):
+                    # « a rejeté l'affirmation du syndicat selon laquelle … »: the claim inside is
+                    # the noun's author's (_noun_candidates); the verb's content is the noun phrase
+                    while toks and toks[-1].text == ",":
+                        toks.pop()
+                    return _span_of(toks)
                 toks.append(t)
-            return _span_of(toks)
+            return _span_of(toks + _object_tail(ctx, v, toks))
     return None
+
+
+# after the object, a comma then one of these opens the writer's words, not the speaker's
+_NOT_TAIL = {"malgré", "alors", "tandis", "bien", "même", "selon", "d'", "d’", "avant", "après", "pendant", "lors",
+             "depuis", "sans", "si", "mais", "ce", "qui", "dont", "où", "soit", "notamment"}
+_REASON = {"car", "parce", "puisque", "puisqu'", "puisqu’"}
+
+
+def _object_tail(ctx: DocContext, v: Token, toks: list[Token]) -> list[Token]:
+    """What runs on after the object's comma and still belongs to what was said: an
+    apposition or a coordinated complement with no verb of its own (« déplore des conditions
+    précaires, à 130 femmes dans 30 m2 », « son amour à la France, et plus généralement à
+    l'Europe »), or the reason the speaker gives (« a qualifié la décision d'erreur, car … »)."""
+    if not toks:
+        return []
+    doc, sent = v.doc, v.sent
+    i = toks[-1].i + 1
+    if i >= sent.end or doc[i].text != ",":
+        return []
+    rest = [t for t in doc[i + 1 : sent.end] if not t.is_space]
+    cut = next((k for k, t in enumerate(rest) if t.text == ";"), len(rest))
+    rest = rest[:cut]
+    while rest and rest[-1].is_punct and rest[-1].text not in '»"”)':
+        rest.pop()
+    if not rest or len(rest) > 30 or any(ctx.region_of(t.idx) is None and t.lower_ in {"selon"} for t in rest):
+        return []
+    if any(ctx.region_of(t.idx) is not None or t.text[:1] in '«"“' for t in rest):
+        # « a salué la victoire de Jamala, "qui n'était pas du tout prédite…" »: the quotation
+        # after the comma is a statement of its own (the direct rules own it)
+        return []
+    if rest[0].lower_ in _REASON:
+        return [doc[i]] + rest
+    if rest[0].lower_ in _NOT_TAIL or rest[0].pos_ in ("VERB", "AUX", "PRON"):
+        return []
+    if any(t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t) and (
+            "Fin" in t.morph.get("VerbForm") or "Inf" in t.morph.get("VerbForm") or t.lower_.endswith("ant"))
+           for t in rest):
+        return []
+    return [doc[i]] + rest
 
 
 def _frame_tokens(sent: Span, start: int, end: int) -> list[Token]:
@@ -268,8 +340,8 @@ def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
         comp = ctx.clip(comp[0], comp[1], comp[0])
         if comp[1] <= comp[0]:
             continue
-        if _quoted_share(ctx, *comp):
-            continue  # the direct/mixed rules own it
+        # a complement holding a quotation is the direct rules' first (they run first and win
+        # the overlap); when they find no frame for it, the clause is still reported: mixed
         spk = agent if agent is not None else (subject(ctx, v, allow_inversion=False) or _shared_subject(ctx, v)
                                                 or _relative_antecedent(v))
         fallback = None
@@ -347,6 +419,16 @@ def _narrative_infinitive(v: Token) -> tuple[Token | None, str | None] | None:
     return None, "previous"
 
 
+_SELON_REL = {"laquelle", "lequel", "lesquelles", "lesquels"}
+
+
+def _authored_cue_noun(ctx: DocContext, n: Token) -> bool:
+    """« l'affirmation du syndicat »: a reporting noun whose author is named."""
+    return ctx.lex.noun(n.lemma_) is not None and any(
+        c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and any(g.lower_ in {"de", "du", "des", "d'", "d’"} for g in c.children)
+        for c in n.children)
+
+
 def _noun_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
     """« les médias ont publié la lettre du commandant X, que … »: the author of the letter."""
     for n in sent:
@@ -359,14 +441,22 @@ def _noun_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
                        and any(g.lower_ in {"de", "du", "des", "d'", "d’"} for g in c.children)), None)
         if author is None:
             continue
-        # the content: a que-clause right after the noun phrase
-        que = next((t for t in sent if t.i > n.i and t.lower_ in {"que", "qu'", "qu’"} and t.dep_ == "mark"), None)
+        # the content: a que-clause right after the noun phrase, or « selon laquelle … »
+        # (« l'annonce de la BCE selon laquelle les taux resteront bas »)
+        que = next((t for t in sent if t.i > n.i and (t.lower_ in {"que", "qu'", "qu’"} and t.dep_ == "mark"
+                                                      or t.lower_ in _SELON_REL and t.i > 0
+                                                      and t.doc[t.i - 1].lower_ == "selon")), None)
         if que is None:
             continue
         between = sent.doc[n.i : que.i]
         if any(t.pos_ == "VERB" for t in between):
             continue
-        content = _span_of([t for t in que.head.subtree if t.i > que.i])
+        if que.lower_ in _SELON_REL:
+            clause = que.head if que.head.i > que.i else None
+            toks = [t for t in (clause.subtree if clause is not None else []) if t.i > que.i]
+            content = _span_of(toks)
+        else:
+            content = _span_of([t for t in que.head.subtree if t.i > que.i])
         if content[1] <= content[0] or _quoted_share(ctx, *content):
             continue
         relays = []
@@ -456,11 +546,12 @@ def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: l
         while j < len(toks) and toks[j].pos_ == "DET":
             j += 1
         comma = next((t for t in toks[1:8] if t.text == ","), None)
-        if comma is not None and j < len(toks) and toks[j].pos_ in ("PROPN", "NOUN"):
+        if comma is not None and j < len(toks) and (toks[j].pos_ in ("PROPN", "NOUN") or toks[j].lower_ in _STRESSED):
             head = toks[j]
             cls = ctx.lex.noun_class(head.lemma_)
             found = ctx.mentions_in(head.idx, head.idx + 1)
-            person = any(m.entity.type == "PER" for m in found) or cls in {"role", "official"}
+            # « Pour lui, … »: a stressed pronoun stands for a speaker named before
+            person = any(m.entity.type == "PER" for m in found) or cls in {"role", "official"} or head.lower_ in _STRESSED
             group = any(m.entity.type == "ORG" for m in found) and head.pos_ == "PROPN" or cls == "body"
             if person or group:
                 content = _span_of([t for t in toks if t.i > comma.i])
@@ -476,6 +567,7 @@ def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: l
                     ))
 
 
+_STRESSED = {"lui", "elle", "eux", "elles"}
 _PRESCRIBE = {"falloir", "devoir"}
 # judgements a group can hold (« une décision difficile mais indispensable »)
 _JUDGE = {"nécessaire", "indispensable", "essentiel", "urgent", "inacceptable", "inadmissible", "intolérable",
@@ -531,7 +623,12 @@ def _incise(ctx: DocContext, sent: Span, taken: list[Candidate], out: list[Candi
     for v in sent:
         if v.pos_ != "VERB" or ctx.in_quote(v) or v.dep_ not in ("parataxis", "advcl", "conj", "ROOT"):
             continue
+        if v.lower_.endswith("ant"):
+            continue  # « …, emportant le coffre-fort »: a participle clause, not an incise
         cue = ctx.lex.token_verb(v)
+        source = _learned_from(v) if cue is None else None
+        if source is not None:
+            cue = _LEARN
         if cue is None or not cue.takes("quote"):
             continue
         chain_start = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux")])
@@ -540,24 +637,57 @@ def _incise(ctx: DocContext, sent: Span, taken: list[Candidate], out: list[Candi
             continue
         if any(c.dep_ == "mark" or c.dep_ == "ccomp" for c in v.children if c.i > v.i):
             continue
-        spk = subject(ctx, v)
+        spk = source if source is not None else subject(ctx, v)
         if spk is None or spk.i < v.i and spk.dep_ != "expl:subj" and not spk.lower_.startswith("-"):
             continue
-        if ctx.region_of(before.idx - 2) is not None or ctx.text[before.idx - 1 : before.idx] in "»\"”":
-            continue  # a direct quote's frame
+        closing = ctx.region_of(before.idx - 2)
+        if closing is None and ctx.text[before.idx - 1 : before.idx] in "»\"”":
+            closing = next((r for r in ctx.regions if r.close is not None and r.close <= before.idx <= r.after + 1), None)
+        if closing is not None and (words(ctx.text[closing.start : closing.end]) >= MIN_FRAGMENT_WORDS
+                                    or closing.open <= sent.start_char + 2):
+            # a direct quote's frame; a short quoted word at the end of a clause of narration
+            # (« C'est un montant "historique", a déclaré l'avocat ») is not one
+            continue
         owners = [c for c in taken if c.frame[0] == sent.start_char and c.cue_tok is not None and c.cue_tok.i < v.i]
         if owners:
             for c in owners:
                 c.relays.append(spk)
             continue
         content = _span_of([t for t in sent if t.i < chain_start])
-        if content[1] - content[0] < 10 or _quoted_share(ctx, *content):
+        if content[1] - content[0] < 10:
             continue
         out.append(Candidate(
-            kind="indirect", start=content[0], end=content[1], cue=cue.lemma, stance=cue.stance, cue_tok=v,
+            kind=_kind(ctx, *content), start=content[0], end=content[1], cue=cue.lemma, stance=cue.stance, cue_tok=v,
             cue_span=(v.idx, v.idx + len(v.text)), speaker=spk, frame=(sent.start_char, sent.end_char),
             same_source_relay=same_source(list(sent)), channel=cue.channel,
         ))
+
+
+# not in reporting.tsv: « apprendre » reports only in this frame (« il a appris que » is learning)
+_LEARN = Cue("apprendre", "verb", "report", frozenset({"quote"}), None)
+
+
+def _learned_from(v: Token) -> Token | None:
+    """« …, a-t-on appris auprès de son avocat »: the impersonal « on » learnt it from a
+    source, who is the one speaking."""
+    if v.lemma_.lower() != "apprendre" or not any(c.lower_ in {"-on", "-t-on", "on"} for c in v.children) \
+            and not (v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ in {"-on", "-t-on"}) \
+            and not any(v.doc[j].lower_ in {"-on", "-t-on"} for j in range(max(0, v.i - 2), v.i)):
+        return None
+    for c in v.children:
+        if c.i > v.i and c.pos_ in ("NOUN", "PROPN") and any(g.dep_ == "case" and g.lower_ == "auprès" for g in c.children):
+            return c
+    doc = v.doc
+    for j in range(v.i + 1, min(len(doc), v.i + 5)):
+        if doc[j].lower_ in {"source", "sources"} and doc[j - 1].lower_ in {"de", "d'", "d’"}:
+            return doc[j]  # « a-t-on appris de source policière »
+        if doc[j].lower_ == "auprès" and j + 2 < len(doc) and doc[j + 1].lower_ in {"de", "du", "des", "d'", "d’"}:
+            k = j + 2
+            while k < len(doc) and doc[k].pos_ == "DET":
+                k += 1
+            if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN"):
+                return doc[k]
+    return None
 
 
 def is_heading(sent: Span, text: str) -> bool:

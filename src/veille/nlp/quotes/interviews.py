@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from .context import DocContext
 
 # words that set an interview (or a studio appearance) with a medium
-_TRIGGERS = {"entretien", "interview", "plateau", "micro", "antenne", "invité", "invitée", "interrogé", "interrogée"}
+_TRIGGERS = {"entretien", "interview", "plateau", "micro", "antenne", "invité", "invitée", "interrogé", "interrogée",
+             "interviewé", "interviewée", "contacté", "contactée", "joint", "jointe", "sollicité", "sollicitée",
+             "colonnes", "confié", "confiée"}
 # within this many sentences a quote with no known interviewee still belongs to the interview
 _NEAR = 2
 
@@ -38,9 +40,9 @@ def _media_names(ctx: DocContext, sent, after: int) -> list[str]:
             surface.append("Le " + t.text)  # « un entretien au Parisien »: the article is in the name
         if t.i + 1 < len(t.doc):
             surface.append(t.text + " " + t.doc[t.i + 1].text)  # « Le Parisien », « BFM TV »
-        hits = [n for n in names + surface if ctx.lex.is_media_name(n)]
+        hits = [ctx.medium(n) for n in names + surface if ctx.medium(n)]
         if hits:
-            name = names[0] if names else hits[0]
+            name = hits[0]
             if name not in out:
                 out.append(name)
     return out

@@ -93,7 +93,26 @@ class Lexicon:
             doc = tok.doc
             nxt = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
             return self.verbs.get("mettre en garde") if nxt == "en garde" else None
-        return self.verb(lemma)
+        if lemma == "voir":
+            # « X y a vu un "résumé saisissant" », « y voyant une "victoire politique" »: the
+            # clitic makes seeing a reading the speaker gives; « voir » alone is no cue
+            if any(c.lower_ == "y" and c.i < tok.i for c in tok.children) or (
+                    tok.i > 0 and tok.doc[tok.i - 1].lower_ == "y"):
+                return self.verbs.get("y voir")
+            return None
+        cue = self.verb(lemma)
+        if cue is not None and cue.lemma.startswith(("s'", "se ")) and lemma not in self.verbs:
+            # only the pronominal verb reports (« s'emporter », not « emportant le coffre »)
+            doc = tok.doc
+            near = [c for c in tok.children if c.i < tok.i]
+            for j in range(tok.i - 1, max(-1, tok.i - 7), -1):
+                # back over the verb group (« s'est de son côté inquiété »), not past a clause
+                if doc[j].is_punct or (doc[j].pos_ == "VERB" and not doc[j].dep_.startswith("aux")):
+                    break
+                near.append(doc[j])
+            if not any(t.lower_ in {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"} for t in near):
+                return None
+        return cue
 
     def _verb(self, lemma: str) -> Cue | None:
         cue = self.verbs.get(lemma)

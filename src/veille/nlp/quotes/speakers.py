@@ -27,11 +27,29 @@ _PRONOUNS = {"il": ("Masc", False), "elle": ("Fem", False), "ils": ("Masc", True
 _FEM_DETS = {"la", "une", "sa", "cette", "l'ex", "mme", "madame"}
 _MASC_DETS = {"le", "un", "ce", "cet", "m.", "monsieur", "du", "au"}
 _INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "deux", "trois", "quelques", "d'"}
-_MEDIA_NAME = "media"
 _DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette"}
 # « l'AFP.A Washington »: a one-letter word (« A », « À ») may open the glued sentence too
 _GLUED_IN_WORD = re.compile(r"(?<=[\w)])[.!?](?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|[\s\u00a0]))")
 _PERSONAL = ("PER",)
+_HEADING = re.compile(r"^[^a-zà-ÿ]*?[-–—]\s?(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’])")
+_MEDIA_NAME = "media"
+# endings of French nouns of people (journaliste, pensionnaire, commentateur, politologue…): a
+# definite one of them is someone, where « le comité de X » is a body
+_AGENT_ENDINGS = ("iste", "aire", "eur", "euse", "trice", "logue", "ien", "ienne", "ier", "ière", "ant", "ante",
+                  "ent", "ente", "ard", "arde")
+# what « selon » may name that is a rule or a criterion, not a source
+_RULES = {"disposition", "loi", "article", "texte", "règlement", "décret", "code", "principe", "règle", "critère",
+          "modalité", "calendrier", "scénario", "hypothèse", "modèle", "logique", "formule", "procédure",
+          "classement", "barème", "grille", "norme", "méthode", "définition", "usage", "tradition", "coutume"}
+# people quoted by what they are (« les secouristes », « ses proches », « le salarié »): the noun
+# lexicon lists officials and bodies, these are the other unnamed sources of the news
+_PEOPLE = {"service", "secouriste", "pompier", "riverain", "salarié", "employé", "observateur", "défenseur",
+               "victime", "famille", "parent", "élève", "étudiant", "partisan", "opposant", "détracteur",
+               "critique", "soutien", "voisin", "organisateur", "habitant", "proche", "habitué", "usager",
+               "agriculteur", "éleveur", "commerçant", "soignant", "infirmier", "enseignant", "policier",
+               "gendarme", "secours", "ouvrier", "grévistes", "gréviste", "rebelle", "insurgé", "villageois",
+               "manifestant", "participant", "supporter", "fan", "consommateur", "citoyen", "électeur"}
+_HONORIFICS = {"me", "m.", "mme", "mlle", "dr", "pr", "maître", "monsieur", "madame", "docteur", "professeur"}
 
 
 @dataclass
@@ -162,6 +180,7 @@ class Resolver:
         self._genders: dict[str, str | None] = {}
         self._subjects: list[Token] | None = None
         self._nested = False  # resolving a role subject for a pronoun: no deeper lookups
+        self._fuller: dict[str, Entity] | None = None
         # (sentence rank, medium) of the last report a medium gave (« selon BFMTV »)
         self.report: tuple[int, str] | None = None
         # the content of the quote being attributed: who it names in the third person
@@ -174,17 +193,37 @@ class Resolver:
     def _apposed_person(self, toks: list[Token], cls: str | None):
         """« le commandant des forces américaines en Irak, William Seely, »: the name set
         after a role phrase by a comma is who speaks, whatever the role resolves to."""
-        if cls not in ("role", "official") or not toks:
+        if not toks:
+            return None
+        # a title the noun lexicon lacks (« La Haut Commissaire des Nations unies…, Michelle
+        # Bachelet, ») counts when the name is set off by commas on both sides
+        closed_only = cls not in ("role", "official")
+        if closed_only and cls is not None:
             return None
         doc = toks[0].doc
         j = toks[-1].i + 1
-        # the complement may run on (« … en Irak ») before the comma
-        while j < len(doc) and j <= toks[-1].i + 4 and doc[j].text != "," and doc[j].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ"):
+        # the complement may run on (« … en Irak », « d'En Marche ! ») before the comma; a role
+        # phrase opening its clause may take a second role (« Ancien porte-parole du PCF et actuel
+        # conseiller municipal à Pau, Olivier Dartigolles a estimé »)
+        first = toks[0]
+        fronted = first.i == 0 or bool(first.is_sent_start) or self.ctx.glued_bounds(first.idx)[0] >= first.idx - 1
+        reach = 14 if fronted else 4
+        while j < len(doc) and j <= toks[-1].i + reach and doc[j].text != "," and (
+                doc[j].pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") or doc[j].text in ("!", "(", ")")
+                or (fronted and doc[j].pos_ in ("CCONJ", "ADV"))):
+            if self.ctx.region_of(doc[j].idx) is not None:
+                return None
             j += 1
         if j + 1 >= len(doc) or doc[j].text != ",":
             return None
         nxt = doc[j + 1]
+        if nxt.lower_ in _HONORIFICS and j + 2 < len(doc):
+            nxt = doc[j + 2]  # « l'avocat d'Yvon Collin, Me François Saint-Pierre, »
         for m in self.ctx.mentions_in(nxt.idx, nxt.idx + len(nxt.text)):
+            if closed_only:
+                after = self.ctx.text[m.end : m.end + 2].lstrip()
+                if not after.startswith(","):
+                    continue
             if m.entity.type == "PER" and m.start == nxt.idx:
                 span = _span(self.ctx.text, [toks[0], doc[j - 1]])
                 return self._speaker_of(m.entity, span), "PER", self.entity_gender(m.entity), False, False
@@ -209,6 +248,17 @@ class Resolver:
                 and self.ctx.region_of(t.idx) is None
             ]
         return self._subjects
+
+    def _fronted(self, m) -> bool:
+        """« Le député de l'Essonne et président de DLF, Nicolas Dupont-Aignan, a appelé… »: a
+        name at the head of its sentence, alone or after its titles, is what the sentence is about."""
+        if self._role_mention(m):
+            return False  # a role the entity layer gave to someone is not a name
+        lo, _ = self.ctx.glued_bounds(m.start)
+        before = self.ctx.tokens_in(lo, m.start)
+        if not before:
+            return True
+        return before[-1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in before)
 
     def _common_noun_phrase(self, m) -> bool:
         """« cet Etat du Sud » typed PER by the NER: a determiner before a name is not a person."""
@@ -239,6 +289,9 @@ class Resolver:
                     votes["Fem"] += 3
                 elif prev in {"m.", "monsieur"}:
                     votes["Masc"] += 3
+            g = self._apposed_gender(tok, m.end)
+            if g in votes:
+                votes[g] += 2
         for r in ent.roles:
             first = r.title.split()[0].lower() if r.title else ""
             if first.endswith(("rice", "euse", "ière", "ienne", "ée", "ante", "ente")):
@@ -247,8 +300,57 @@ class Resolver:
         self._genders[key] = g
         return g
 
+    def _apposed_gender(self, tok: Token, end: int) -> str | None:
+        """« Le maire de Nice, Christian Estrosi », « Anne Hidalgo, la maire de Paris »: the
+        determiner of a role phrase set beside a name by a comma tells the person's gender."""
+        doc = tok.doc
+        if tok.i > 1 and doc[tok.i - 1].text == ",":
+            k = tok.i - 2
+            while k > 0 and tok.i - k < 10 and doc[k - 1].text not in (",", ".", ":", ";", "\n") \
+                    and doc[k - 1].pos_ not in ("VERB", "AUX") and not doc[k].is_sent_start:
+                k -= 1
+            g = self._role_det_gender(doc, k)
+            if g:
+                return g
+        last = self.ctx.token_at(max(0, end - 1))
+        if last is not None and last.i + 2 < len(doc) and doc[last.i + 1].text == ",":
+            return self._role_det_gender(doc, last.i + 2)
+        return None
+
+    def _role_det_gender(self, doc, k: int) -> str | None:
+        """Gender of « le/la [adj] <role noun> » starting at token k, else None."""
+        if k + 1 >= len(doc):
+            return None
+        det = doc[k].lower_
+        j = k + 1
+        while j < len(doc) and doc[j].pos_ == "ADJ":
+            j += 1
+        if j >= len(doc) or self.ctx.lex.noun_class(doc[j].lemma_.lower()) != "role":
+            return None
+        if det in ("le", "un", "ce", "cet"):
+            return "Masc"
+        if det in ("la", "une", "cette"):
+            return "Fem"
+        return None
+
     def _speaker_of(self, ent: Entity, mention: MSpan, description: str | None = None) -> Speaker:
+        ent = self._full_person(ent)
         return Speaker(entity=ent.id, name=ent.name, mention=mention, description=description)
+
+    def _full_person(self, ent: Entity) -> Entity:
+        """« M. Royer-Perreaut » left unlinked to « Lionel Royer-Perreaut » by the entity layer:
+        a person named by a surname alone is the one person of the article with that surname."""
+        if self._fuller is None:
+            people = {m.entity.id: m.entity for m in self.ctx.mentions if m.entity.type == "PER"}
+            self._fuller = {}
+            for e in people.values():
+                if len(e.name.split()) != 1:
+                    continue
+                longer = [o for o in people.values() if o.id != e.id and len(o.name.split()) in (2, 3)
+                          and (o.name.endswith(" " + e.name) or o.name.startswith(e.name + " "))]
+                if len(longer) == 1:
+                    self._fuller[e.id] = longer[0]
+        return self._fuller.get(ent.id, ent)
 
     # -- public -------------------------------------------------------------------
     def remember(self, speaker: Speaker, pos: int, etype: str | None, gender: str | None, plural: bool, via: list[str]):
@@ -261,8 +363,38 @@ class Resolver:
                 return said
         return None
 
-    def resolve(self, head: Token, stop_at_comma: bool = False) -> tuple[Speaker, str | None, str | None, bool, bool] | None:
-        """(speaker, entity type, gender, plural, anaphoric) for the phrase headed by `head`, or None."""
+    def previous_subject(self, start: int, since: int = -1):
+        """The person made subject of the sentence just before offset `start` (a floating
+        quote's speaker), when named after `since`; None when that sentence names none."""
+        lo, _ = self.ctx.glued_bounds(start)
+        if not self.ctx.text[lo:start].strip(" \u00a0\n\"«“-–—"):
+            if lo <= 0:
+                return None
+            lo, hi = self.ctx.glued_bounds(lo - 1)
+        else:
+            hi = start
+        for m in self.persons:
+            if m.start >= hi:
+                break
+            if m.start < lo or m.start <= since or not self._is_subject(m):
+                continue
+            if self._role_mention(m) and not any(x.entity.id == m.entity.id and not self._role_mention(x)
+                                                 for x in self.ctx.mentions_in(lo, hi)):
+                continue  # a role the entity layer gave to someone the sentence does not name
+            tok = self.ctx.token_at(m.start)
+            if tok is not None and any(c.dep_ == "case" for c in tok.children):
+                continue
+            mention = MSpan(start=m.start, end=m.end, text=self.ctx.text[m.start:m.end])
+            return self._speaker_of(m.entity, mention), "PER", self.entity_gender(m.entity), False, []
+        return None
+
+    def resolve(self, head: Token, stop_at_comma: bool = False,
+                describe: str | None = None) -> tuple[Speaker, str | None, str | None, bool, bool] | None:
+        """(speaker, entity type, gender, plural, anaphoric) for the phrase headed by `head`, or None.
+
+        With `describe` (a quote's speaker), a noun phrase naming no one the lexicon knows still
+        speaks by its own words: any phrase « selon » names ("source"), or people named by what
+        they are ("group"); without, it is no one (a relay, an antecedent)."""
         low = head.lower_
         if low in _PRONOUNS or low in {"-t-il", "-t-elle"} or (head.pos_ == "PRON" and not self._named_at(head)):
             return self._pronoun(head)
@@ -292,6 +424,12 @@ class Resolver:
                 return None
             mspan = MSpan(start=mspan.start, end=cut, text=self.ctx.text[mspan.start : cut])
             toks = [t for t in toks if t.idx < cut]
+        heading = _HEADING.match(mspan.text)
+        if heading is not None and mspan.start + heading.end() <= head.idx:
+            # « 45H -Les responsables syndicaux »: an upper-case heading glued before the phrase
+            cut = mspan.start + heading.end()
+            mspan = MSpan(start=cut, end=mspan.end, text=self.ctx.text[cut : mspan.end])
+            toks = [t for t in toks if t.idx >= cut] or toks
         text_low = mspan.text.lower()
         lemma = head.lemma_.lower()
         cls = self.ctx.lex.noun_class(lemma) or self.ctx.lex.noun_class(low)
@@ -311,6 +449,10 @@ class Resolver:
             if named is not None:
                 return (Speaker(entity=named.entity.id, name=named.entity.name, mention=mspan, description=mspan.text),
                         "ORG", None, False, True)
+            titled = self._titled_medium(head, mspan)
+            if titled is not None:
+                return titled
+            # the gold convention for a medium the text does not name (« les médias »)
             return Speaker(entity=None, name=_MEDIA_NAME, mention=mspan, description=mspan.text), "ORG", None, plural, False
         named = self._apposed_person(toks, cls)
         if named is not None:
@@ -322,13 +464,17 @@ class Resolver:
             # a role phrase that an earlier sentence gave to a person, word for word
             phrase = self._role_phrase(head, toks)
             holder = self._holder(phrase, mspan.start) if phrase else None
-            if holder is not None:
+            if holder is not None and not self._named_in_content(holder.entity.id):
                 return self._speaker_of(holder.entity, mspan), "PER", self.entity_gender(holder.entity), False, True
         ent = self._hook(mspan)
         np_g = np_gender(toks, head) if head.pos_ == "NOUN" else None
+        bare_role = head.pos_ == "NOUN" and (not any(t.pos_ == "PROPN" for t in toks) or self._role_only(mspan))
         if ent is not None and ent.type == "PER" and (
             self._named_in_complement(ent, head, mspan) or self._role_named(ent)
             or (np_g and self.entity_gender(ent) and np_g != self.entity_gender(ent))
+            # « "…Emmanuel Macron n'est pas un président pour nous…", rapporte le président de
+            # la région » : who the quote names in the third person is not who says it
+            or (bare_role and self._named_in_content(ent.id))
         ):
             # « l'ancien ministre de Jacques Chirac » is not Chirac; an entity named
             # « Premier ministre » is a role the NER took for a name
@@ -339,10 +485,37 @@ class Resolver:
         if ent is not None and ent.type in ("LOC", "GPE") and cls == "body" and head.pos_ == "NOUN" \
                 and self._named_in_complement(ent, head, mspan):
             ent = None  # « le parquet d'Ajaccio » is not Ajaccio: named below by its phrase
+        if ent is not None and ent.type in ("LOC", "GPE") and head.pos_ in ("NOUN", "PROPN") \
+                and not any(m.start <= head.idx < m.end for m in ent.mentions):
+            # « le Centre égyptien pour les études économiques (ECES) », « la société spécialisée
+            # AppAnnie »: an institution the country adjective qualifies is not the country
+            if cls in ("body", "media") or head.text[:1].isupper():
+                inner = self._institution(head, toks, mspan)
+                if inner is not None:
+                    return inner
+            elif cls is None and head.pos_ == "NOUN":
+                # « le commentateur de la télévision étatique turque TRT »: someone of the place
+                # or body, not the place itself; the phrase is all the text says
+                return Speaker(entity=None, name=mspan.text, mention=mspan, description=mspan.text), None, \
+                    np_gender(toks, head), plural, False
+        if ent is not None and ent.type != "PER" and cls is None and head.pos_ == "NOUN" and not plural \
+                and toks[0].lower_ in _DEFINITE and head.text[:1].islower() and not self._nested \
+                and head.lower_.endswith(_AGENT_ENDINGS) and self._named_in_complement(ent, head, mspan):
+            # « l'ancien journaliste politique d'Itélé », « le pensionnaire de Matignon »: a
+            # definite description of someone of a body points back at the person of the passage
+            got = self._salient(toks, np_gender(toks, head), False)
+            if got is not None and got[1] == "PER":
+                spk = got[0]
+                return (Speaker(entity=spk.entity, name=spk.name, mention=mspan, description=mspan.text),
+                        "PER", got[2], False, True)
         if ent is not None and (ent.type == "PER" or cls not in ("role", "official")):
             anaphoric = not any(t.pos_ == "PROPN" for t in toks)
             return self._speaker_of(ent, mspan), ent.type, self.entity_gender(ent), plural and ent.type != "PER", anaphoric
         found = self.ctx.mentions_in(mspan.start, mspan.end)
+        if head.pos_ == "NOUN":
+            # a role phrase the entity layer gave to someone the quote names is not that someone
+            found = [m for m in found if not (m.entity.type == "PER" and self._role_mention(m)
+                                              and self._named_in_content(m.entity.id))]
         per = [m for m in found if m.entity.type == "PER" and not self._under_complement(m, head)
                and not self._role_named(m.entity)]
         if head.pos_ == "PROPN" or (found and found[0].start <= head.idx < found[0].end):
@@ -385,6 +558,10 @@ class Resolver:
         body = self._body(head, toks, mspan)
         if body is not None:
             return body
+        if cls == "body" and not orgs:
+            named_after = self._institution(head, toks, mspan, capital=False)
+            if named_after is not None:
+                return named_after
         if cls in {"role", "official", "body", "media", "person"}:
             if orgs and orgs[0].entity.type in ("LOC", "GPE") and cls in ("body", "official") \
                     and self._under_complement(orgs[0], head):
@@ -397,9 +574,28 @@ class Resolver:
                 m = orgs[0]
                 return (self._speaker_of(m.entity, mspan, description=mspan.text), m.entity.type, None, plural, False)
             return Speaker(entity=None, name=mspan.text, mention=mspan, description=mspan.text), None, gender, plural, False
+        if describe and head.pos_ == "NOUN" and self.ctx.region_of(head.idx) is None \
+                and not any(m.entity.type == "PER" for m in found) \
+                and ((describe == "source" and self._source_noun(toks, head, lemma)) or lemma in _PEOPLE):
+            # an unnamed source the noun lexicon does not list (« les services de l'Élysée »,
+            # « les secouristes », « une expertise psychiatrique ») keeps its own words; a
+            # named organization in its complement is who it speaks for
+            named = [m for m in orgs if m.entity.type not in ("LOC", "GPE") and self._under_complement(m, head)]
+            if named:
+                m = named[0]
+                return (self._speaker_of(m.entity, mspan, description=mspan.text), m.entity.type, None, plural, False)
+            return Speaker(entity=None, name=mspan.text, mention=mspan, description=mspan.text), None, gender, plural, False
         return None
 
     # -- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _source_noun(toks: list[Token], head: Token, lemma: str) -> bool:
+        """« selon une expertise » names a source; « selon leurs opinions », « selon cette
+        disposition légale » say how, by a rule or a criterion, not who."""
+        if lemma in _RULES:
+            return False
+        own = any(t.lower_ in ("son", "sa", "ses", "leur", "leurs") for t in toks if t.i < head.i)
+        return not own or lemma in bodies.RELATIONS
     def _in_selon(self, m) -> bool:
         """« selon le président du parti démocrate Tom Perez »: a source named by « selon »."""
         tok = self.ctx.token_at(m.start)
@@ -425,9 +621,9 @@ class Resolver:
             if self.ctx.region_of(m.start) is None and m.entity.type in ("PER", "ORG"):
                 last = m
         mspan = _span(self.ctx.text, toks)
-        if last is not None and last.entity.type == "PER":
-            # an acronym the NER left out, named after the person (« le mouvement séparatiste
-            # sudiste (STC) »), is an organization named last
+        if last is not None:
+            # an acronym the NER left out, named after the last name (« le gouvernement comme le
+            # mouvement séparatiste sudiste (STC) »), is an organization named last
             doc = toks[0].doc
             acr = [t for t in doc[self.ctx.token_at(last.end - 1).i + 1 : toks[0].i] if t.pos_ in ("PROPN", "NOUN")
                    and t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 6
@@ -470,7 +666,12 @@ class Resolver:
     def _related(self, head: Token, toks: list[Token], mspan: MSpan):
         """« sa mère », « son avocat »: someone's relative or counsel, named after the possessor
         (« Djamila Boutoutaou's mother »); « son entourage » speaks for the possessor."""
-        if self._nested or any(t.pos_ == "PROPN" for t in toks):
+        if self._nested:
+            return None
+        named = self._relation_of_named(head, mspan)
+        if named is not None:
+            return named
+        if any(t.pos_ == "PROPN" for t in toks):
             return None
         rel = bodies.relation(head)
         if rel is None:
@@ -496,6 +697,107 @@ class Resolver:
         name = f"{spk.name}'s {rel}"
         return Speaker(entity=None, name=name, mention=mspan, description=mspan.text), "PER", \
             np_gender(toks, head) or token_gender(head), plural, True
+
+    def _titled_medium(self, head: Token, mspan: MSpan):
+        """« la chaîne A Haber »: the capitalised words right after a medium noun are its title,
+        whatever the tagger made of them."""
+        doc = head.doc
+        j = head.i + 1
+        while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text[:1].islower():
+            j += 1  # « la chaîne publique TRT »
+        k = j
+        while k < len(doc) and k < j + 4 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            k += 1
+        if k == j or self.ctx.region_of(doc[j].idx) is not None:
+            return None
+        start, end = doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text)
+        for m in self.ctx.mentions_in(start, end):
+            if m.start == start and m.entity.type != "PER":
+                return self._speaker_of(m.entity, mspan, description=mspan.text), "ORG", None, False, False
+        name = self.ctx.medium(self.ctx.text[start:end]) or self.ctx.text[start:end]
+        return Speaker(entity=None, name=name, mention=mspan, description=mspan.text), "ORG", None, False, False
+
+    def _institution(self, head: Token, toks: list[Token], mspan: MSpan, capital: bool = True):
+        """An organization named inside or right after its generic noun, or, for a capitalised
+        institution name (« le Centre égyptien… »), the name itself."""
+        doc = head.doc
+        j = toks[-1].i + 1
+        while j < len(doc) and j <= toks[-1].i + 3 and doc[j].pos_ in ("ADJ", "VERB") and doc[j].text[:1].islower():
+            j += 1  # « la société spécialisée AppAnnie »
+        end = doc[j].idx + len(doc[j].text) if j < len(doc) else mspan.end
+        # the name may close the phrase in brackets (« … pour les études économiques (ECES) »)
+        lo, hi = self.ctx.glued_bounds(head.idx)
+        right = max((t.i for t in head.subtree if t.idx < hi), default=head.i)
+        if right - head.i <= 12:
+            end = max(end, doc[right].idx + len(doc[right].text))
+        for m in self.ctx.mentions_in(head.idx, end):
+            if m.entity.type in ("ORG", "MISC") and m.start > head.idx:
+                return self._speaker_of(m.entity, mspan, description=mspan.text), "ORG", None, False, False
+        if capital and head.text[:1].isupper() and head.i > 0 and not doc[head.i - 1].is_punct and not head.is_sent_start:
+            start = head.idx
+            name = self.ctx.text[start:mspan.end]
+            return Speaker(entity=None, name=name, mention=mspan, description=mspan.text), "ORG", None, False, False
+        return None
+
+    def _relation_of_named(self, head: Token, mspan: MSpan):
+        """« la famille d'Ahmaud Arbery », « l'avocat de Djamila B. »: a relative or counsel of the
+        person the complement names; « l'entourage de X », « un proche de X » speak for X."""
+        low, lemma = head.lower_, head.lemma_.lower()
+        rel = bodies.RELATIONS.get(low) or bodies.RELATIONS.get(lemma)
+        if rel is None and low not in bodies.SPEAK_FOR and lemma not in bodies.SPEAK_FOR:
+            return None
+        for c in head.children:
+            # « l'avocat d'Yvon Collin, Me François Saint-Pierre »: the apposed name speaks
+            if c.i > head.i and c.dep_ == "appos" and any(
+                    m.entity.type == "PER" for m in self.ctx.mentions_in(c.idx, c.idx + len(c.text) + 40)
+                    if m.start >= c.idx and m.start <= c.idx + len(c.text) + 1):
+                return None
+        for c in head.children:
+            if c.i < head.i or c.dep_ not in ("nmod", "obl", "obl:mod") or not any(
+                    g.dep_ == "case" and g.lower_ in _GENITIVE - {"à"} for g in c.children):
+                continue
+            sub = [t for t in c.subtree]
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            per = [m for m in self.ctx.mentions_in(lo, hi) if m.entity.type == "PER" and not self._role_named(m.entity)]
+            if per:
+                return self._relation_to(per[0].entity, rel, head, lemma, mspan, self._name_chain(per[0].start))
+            return None
+        doc = head.doc
+        # the parse may hang the name elsewhere (« La famille d'Ahmaud Arbery réclamait »)
+        if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in _GENITIVE - {"à"}:
+            nxt = doc[head.i + 2]
+            per = [m for m in self.ctx.mentions_in(nxt.idx, nxt.idx + len(nxt.text))
+                   if m.start == nxt.idx and m.entity.type == "PER" and not self._role_named(m.entity)]
+            if per:
+                return self._relation_to(per[0].entity, rel, head, lemma, mspan, self._name_chain(nxt.idx))
+        return None
+
+    def _name_chain(self, start: int) -> str | None:
+        """The capitalised words from `start` on: the NER may have kept the first name only."""
+        tok = self.ctx.token_at(start)
+        if tok is None:
+            return None
+        doc, k = tok.doc, tok.i
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper():
+            k += 1
+        return doc[tok.i : k + 1].text
+
+    def _relation_to(self, ent: Entity, rel: str | None, head: Token, lemma: str, mspan: MSpan,
+                     surface: str | None = None):
+        ent = self._full_person(ent)
+        if rel is None:
+            return (self._speaker_of(ent, mspan, description=mspan.text), "PER", self.entity_gender(ent), False, False)
+        # a counsel or relative the article named (« Me X, l'avocat de Y »)
+        holder = self._holder(lemma, mspan.start)
+        if holder is not None and holder.entity.id != ent.id:
+            # the phrase being resolved is no evidence for itself
+            window = self.ctx.text[holder.start : min(holder.end + 80, mspan.start)].lower()
+            if ent.name.split()[-1].lower() in window and lemma in window:
+                return self._speaker_of(holder.entity, mspan), "PER", self.entity_gender(holder.entity), False, False
+        plural = "Plur" in head.morph.get("Number")
+        owner = surface if surface and not ent.linked and len(surface) > len(ent.name) else ent.name
+        return (Speaker(entity=None, name=f"{owner}'s {rel}", mention=mspan, description=mspan.text), "PER",
+                token_gender(head), plural, False)
 
     def _body(self, head: Token, toks: list[Token], mspan: MSpan):
         """Unnamed bodies that name who they speak for (bodies.py): prefecture, police
@@ -602,7 +904,26 @@ class Resolver:
             prev = self._previous_speaker(head, gender, plural)
             if prev is not None:
                 return prev
-        return self._salient([head], gender, plural)
+        got = self._salient([head], gender, plural)
+        if got is None and not plural:
+            got = self._cataphora(head, gender)
+        return got
+
+    def _cataphora(self, head: Token, gender: str | None):
+        """« S'il faut y aller, nous irons », a déclaré lundi Jean Dupont »: with no antecedent
+        before it, a pronoun announces the person its own sentence names as a subject."""
+        lo, hi = self.ctx.glued_bounds(head.idx)
+        for m in self.persons:
+            if m.start <= head.idx:
+                continue
+            if m.start >= hi:
+                break
+            g = self.entity_gender(m.entity)
+            if gender and g and g != gender:
+                continue
+            if self._is_subject(m):
+                return self._speaker_of(m.entity, _span(self.ctx.text, [head])), "PER", g or gender, False, True
+        return None
 
     def _previous_speaker(self, head: Token, gender: str | None, plural: bool):
         pos = head.idx
@@ -610,7 +931,7 @@ class Resolver:
         said = next((h for h in reversed(self.history) if h.pos < pos), None)
         if said is None or sent - said.sent > 2 or said.plural != plural:
             return None
-        if said.speaker.name == _MEDIA_NAME or self.ctx.lex.is_media_name(said.speaker.name):
+        if said.speaker.name == _MEDIA_NAME or self.ctx.medium(said.speaker.name):
             return None
         if said.etype not in ("PER", "ORG", None) and not said.speaker.description:
             return None  # « la France a indiqué… », then « a-t-il ajouté »: not the country
@@ -630,7 +951,7 @@ class Resolver:
             if m.start >= pos:
                 break
             if m.start >= said_end and m.entity.id != said.speaker.entity \
-                    and (self._is_subject(m) or self._in_selon(m)) \
+                    and (self._is_subject(m) or self._in_selon(m) or self._fronted(m)) \
                     and not (gender and self.entity_gender(m.entity, strong=True)
                              and self.entity_gender(m.entity, strong=True) != gender):
                 since.setdefault(m.entity.id, m)
@@ -646,6 +967,11 @@ class Resolver:
             return False
         return any(m.entity.id == entity_id and not self._role_mention(m) and not self._self_reference(m)
                    for m in self.ctx.mentions_in(lo, hi))
+
+    def _role_only(self, mspan: MSpan) -> bool:
+        """The phrase names a person by a role only (« le président de la région Hauts-de-France »)."""
+        per = [m for m in self.ctx.mentions_in(mspan.start, mspan.end) if m.entity.type == "PER"]
+        return bool(per) and all(self._role_mention(m) for m in per)
 
     @staticmethod
     def _role_mention(m) -> bool:
@@ -668,6 +994,8 @@ class Resolver:
                 continue
             if plural and said.etype == "PER":
                 continue
+            if said.speaker.entity is None and said.etype is None:
+                continue  # « une expertise psychiatrique »: a source of unknown kind is no antecedent
             # LOC/MISC speakers are mostly people the NER mistyped (« Ali al-Ghanemi » as LOC)
             if not plural and said.etype in ("ORG", "GPE") and not said.speaker.description:
                 continue
@@ -692,7 +1020,7 @@ class Resolver:
                     continue
                 if self._named_in_content(m.entity.id):
                     continue
-                subj = self._is_subject(m)
+                subj = self._is_subject(m) or self._fronted(m)
                 score = self._score(m.start, subj)
                 if subj and opens is None and self.ctx.sent_rank(m.start) == sent - 1:
                     opens = len(toks) == 1 and toks[0].pos_ == "PRON" and self.ctx.glued_bounds(pos)[0] == pos
@@ -720,7 +1048,10 @@ class Resolver:
                     got = self.resolve(tok)
                 finally:
                     self._nested = False
-                if got is not None and not got[3] and not self._named_in_content(got[0].entity):
+                # an unresolved role (« le préfet de police ») is an antecedent only when no
+                # person is at hand
+                if got is not None and not got[3] and (got[0].entity or best is None) \
+                        and not self._named_in_content(got[0].entity):
                     best = (score, got[0], got[1], got[2] or g, [])
         else:
             for m in self.ctx.mentions:
@@ -775,6 +1106,8 @@ class Resolver:
         adjs = [c.lower_ for c in head.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > head.i]
         for key in ([phrase] if phrase else []) + [role]:
             best = self._holder(key, mspan.start)
+            if best is not None and self._named_in_content(best.entity.id):
+                best = None
             if best is not None and key == role and adjs:
                 titles = " ".join(r.title.lower() for r in best.entity.roles)
                 window = self.ctx.text[max(0, best.start - 60) : best.end + 60].lower()
@@ -785,7 +1118,24 @@ class Resolver:
         if best is not None:
             return self._speaker_of(best.entity, mspan), "PER", self.entity_gender(best.entity), False, True
         has_complement = any(t.dep_ == "nmod" and t.head == head for t in toks)
-        if has_complement:
+        # « sa ministre des Armées », « l'avocate du condamné »: named in what follows; a named
+        # office (« le président de la région Hauts-de-France ») may be held by someone named before
+        named_office = any(t.pos_ == "PROPN" and t.i > head.i for t in toks) or any(
+            m.entity.type != "PER" for m in self.ctx.mentions_in(head.idx + len(head.text), mspan.end))
+        if has_complement and (toks[0].lower_ in ("sa", "son", "ses", "leur", "leurs") or not named_office):
             # « sa ministre des Armées … Florence Parly a expliqué »: named in what follows
-            return self._salient(toks, gender, plural, forward=True, backward=False)
-        return self._salient(toks, gender, plural, forward=True)
+            got = self._salient(toks, gender, plural, forward=True, backward=False)
+        else:
+            got = self._salient(toks, gender, plural, forward=True)
+        if named_office and got is not None and got[0].entity and self._holds_other_role(got[0].entity, role):
+            # « la maire de Paris » is not the minister quoted just before
+            return Speaker(entity=None, name=mspan.text, mention=mspan, description=mspan.text), None, gender, plural, False
+        return got
+
+    def _holds_other_role(self, entity_id: str, role: str) -> bool:
+        """The person is known by titles, none of which is `role`."""
+        ent = next((m.entity for m in self.ctx.mentions if m.entity.id == entity_id), None)
+        if ent is None or not ent.roles:
+            return False
+        stem = role[:5]
+        return not any(stem in (r.title or "").lower() for r in ent.roles)
