@@ -5,7 +5,10 @@ sentences (ids in comments), none from the dev or held-out gold articles."""
 
 from __future__ import annotations
 
-from conftest import quote_with as _one, quotes_of as _quotes
+import pytest
+
+from conftest import CORPUS, quote_with as _one, quotes_of as _quotes
+from veille.models import Article
 
 
 def test_participle_after_a_noun_shares_the_clause_subject(analyzer):
@@ -167,3 +170,22 @@ def test_selon_laquelle_after_a_vague_noun_stays_in_the_denial(analyzer):
     text = "Le ministre a démenti l'information selon laquelle il allait démissionner."
     q = _one(_quotes(analyzer, text), "démissionner")
     assert q.content.text == "l'information selon laquelle il allait démissionner"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="OrangeSum corpus not present")
+def test_a_parse_that_loops_between_faire_and_its_infinitive_costs_no_quotes(analyzer):
+    # OrangeSum line 4432: « …", font valoir les groupes EELV… » parsed with « valoir » an
+    # xcomp of « font », whose subject lookup went back to « valoir »: RecursionError, and
+    # the whole article lost its quotes.
+    import gzip
+    import json
+
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if n == 4432:
+                row = json.loads(line)
+                break
+    text = "\n\n".join(p for p in (row.get("title"), row.get("heading"), row.get("article")) if p)
+    record = analyzer.analyze(Article(text=text, id="4432"))
+    assert not [w for w in record.warnings if "veille_quotes" in w]
+    assert any(q.speaker.name == "Yannick Jadot" for q in record.quotes)

@@ -69,8 +69,25 @@ _ASIDES = {("de", "côté"), ("pour", "part"), ("à", "tour")}
 _TITLES = {"m.", "mme", "me", "mgr", "dr", "pr"}
 
 
+# subject() follows the parse from verb to verb (coordination, participles, « fait
+# savoir »); a parse can loop (« font savoir » with « savoir » an xcomp of « font »),
+# so the verbs being resolved are remembered and a verb met again has no subject.
+_RESOLVING: set[tuple[int, int]] = set()
+
+
 def subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token | None:
     """Head of the subject phrase of reporting verb `v` (preposed, clitic, or inverted)."""
+    key = (id(v.doc), v.i)
+    if key in _RESOLVING:
+        return None
+    _RESOLVING.add(key)
+    try:
+        return _resolve_subject(ctx, v, allow_inversion)
+    finally:
+        _RESOLVING.discard(key)
+
+
+def _resolve_subject(ctx: DocContext, v: Token, allow_inversion: bool) -> Token | None:
     found = _subject(ctx, v, allow_inversion)
     if found is not None:
         return found
