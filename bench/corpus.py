@@ -4,7 +4,9 @@
     .venv/bin/python bench/corpus.py --n 300 --workers 1
     .venv/bin/python bench/corpus.py --store /tmp/full.duckdb --runs 20   # queries only, on a store
 
-Prints total time, articles/s, words/s, peak memory per worker, store size,
+Prints total time, articles/s, words/s, peak memory per worker, the main
+process's RSS every --rss-every articles (now and peak so far: it must stay flat
+as the store grows), store size,
 re-ingest time, and the latency of the timeline of the most frequent entity and
 of the quotes of the most quoted speaker; with --n, also a linear extrapolation
 to the whole corpus. With --store, no ingest: the two queries are timed on that
@@ -75,8 +77,8 @@ def subset(n: int | None, folder: Path) -> Path:
     return out
 
 
-def ingest(store: Store, path: Path, workers: int):
-    ingestor = Ingestor(store)
+def ingest(store: Store, path: Path, workers: int, on_batch=None):
+    ingestor = Ingestor(store, on_batch=on_batch)
     started = time.perf_counter()
     stats = ingestor.consume(Veille().run([str(path)], workers=workers, skip=ingestor.skip))
     return stats, time.perf_counter() - started
@@ -220,6 +222,8 @@ def main() -> int:
                         help="time the queries on this existing store (no ingest): warm and cold, p50/p95")
     parser.add_argument("--runs", type=int, default=20, help="runs per query with --store (default 20)")
     parser.add_argument("--no-exports", action="store_true", help="with --store: do not time the exports")
+    parser.add_argument("--rss-every", type=int, default=1000,
+                        help="print the main process's RSS each time this many more articles are stored")
     args = parser.parse_args()
     if args.store:
         return query_bench(args.store, max(1, args.runs), exports=not args.no_exports)
@@ -234,7 +238,14 @@ def main() -> int:
         store = Store(db)
         sampler = MemorySampler()
         sampler.start()
-        stats, total = ingest(store, path, args.workers)
+        marks: list[tuple[int, int, int]] = []
+
+        def on_batch(st):
+            # Between batches: what the main process keeps (now) and its transient peaks so far.
+            if st.stored >= (len(marks) + 1) * max(1, args.rss_every):
+                marks.append((st.stored, sampler.me.memory_info().rss, sampler.main_peak))
+
+        stats, total = ingest(store, path, args.workers, on_batch)
         sampler.stop.set()
         sampler.join()
         size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
@@ -262,6 +273,8 @@ def main() -> int:
                   f" (main process {sampler.main_peak / mib:.0f} MiB)")
         else:
             print(f"peak RSS            {sampler.main_peak / mib:.0f} MiB (one process: the worker is the main)")
+        for stored, now, peak in marks:
+            print(f"main RSS at {stored:>6}  {now / mib:.0f} MiB (peak so far {peak / mib:.0f} MiB)")
         print(f"store size          {size / mib:.1f} MiB ({size / max(stats.stored, 1) / 1024:.1f} KiB/article)")
         print(f"re-ingest           {re_total:.2f} s ({re_stats.skipped} skipped, {re_stats.stored} stored); "
               f"{total / max(re_total, 1e-9):.0f}x faster than the first pass")

@@ -33,6 +33,7 @@ ID_COLUMNS = {
     "times": ["article_id"],
     "events": ["article_id", "cluster_id", "copy_of_article"],
     "article_signatures": ["article_id"],
+    "article_bands": ["article_id"],
     "duplicates": ["article_id", "duplicate_of"],
     "claims": ["claim_id"],
     "claim_events": ["claim_id", "article_id"],

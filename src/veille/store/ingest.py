@@ -12,7 +12,9 @@
   together, so a changed article replaces its records, a killed run loses at
   most the batch in flight, and the next run resumes (what was committed is
   skipped by its hash, what was not is analysed again). Nothing is duplicated.
-* Near-duplicates are found as records are written (veille.stories).
+* Near-duplicates are found as records are written (veille.stories), in the
+  store's LSH table: besides the id -> hash map, the process holds one batch,
+  whatever the size of the store (docs/store.md, "Memory of the main process").
 """
 
 from __future__ import annotations
@@ -42,11 +44,17 @@ Result = Union[Record, Rejection]
 # batches are large; a killed run loses at most ~10 s of analysis.
 BATCH_SIZE = 256
 FLUSH_SECONDS = 10.0
+# DuckDB's memory for a batch's transaction. Each batch scans whole columns (the
+# LSH band keys, the signatures of its candidates, the clusters' events) and
+# DuckDB keeps the blocks it read cached up to its limit (80% of the RAM by
+# default): without this cap, what a batch holds grows with the store.
+# Operators that need more spill to disk.
+BATCH_MEMORY_LIMIT = "64MB"
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(), "JSON": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
     "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
-    "VARCHAR[]": pa.list_(pa.string()), "BLOB": pa.binary(),
+    "VARCHAR[]": pa.list_(pa.string()), "BLOB": pa.binary(), "UTINYINT": pa.uint8(), "UBIGINT": pa.uint64(),
 }
 
 
@@ -95,7 +103,6 @@ class Ingestor:
         self._buffer: list[Record] = []
         self._rejections: list[Rejection] = []
         self._last_flush = time.monotonic()
-        self._index: Optional[near_dup.NearDuplicateIndex] = None
 
     # -- before the NLP stage ----------------------------------------------------------
     def skip(self, article: Article) -> bool:
@@ -129,6 +136,7 @@ class Ingestor:
         (this run's, and those of a run killed before its end)."""
         started = time.monotonic()
         with self.store.writer() as con:
+            con.execute(f"SET memory_limit = '{BATCH_MEMORY_LIMIT}'")
             con.execute("BEGIN TRANSACTION")
             try:
                 self.stats.claims += update_claims(con)
@@ -170,34 +178,36 @@ class Ingestor:
             latest.pop(record.id, None)
             latest[record.id] = record
         records = list(latest.values())
-        index = self._near_dup_index() if records else None
         now = datetime.now()
-        rows: dict[str, list[dict]] = {t: [] for t in (*TABLES, "article_signatures", "duplicates")}
+        rows: dict[str, list[dict]] = {t: [] for t in (*TABLES, "article_signatures", "article_bands", "duplicates")}
         replaced = sum(1 for r in records if r.id in self.known)
-        for record in records:
-            sig = near_dup.signature(record.text)
-            cluster, matches = index.add(record.id, sig)
-            for table, table_rows in record_rows(record, hashes[record.id], cluster, now).items():
+        signatures = [near_dup.signature(record.text) for record in records]
+        for record, sig in zip(records, signatures):
+            # Written as its own cluster; _near_duplicates sets the cluster once known.
+            for table, table_rows in record_rows(record, hashes[record.id], None, now).items():
                 rows[table].extend(table_rows)
             if sig is not None:
                 rows["article_signatures"].append({"article_id": record.id, "minhash": near_dup.to_bytes(sig)})
-            for m in matches:
-                rows["duplicates"].append(
-                    {"article_id": m.article_id, "duplicate_of": m.duplicate_of, "similarity": m.similarity})
+                rows["article_bands"].extend({"article_id": record.id, "band": band, "band_key": key}
+                                             for band, key in enumerate(near_dup.band_keys(sig)))
         rejections = [{"origin": r.origin, "reason": r.reason, "rejected_at": now} for r in self._rejections]
         # Only ids read from the store at start or written since can have rows: a
         # batch of new articles deletes nothing (each DELETE scans its table).
         old_ids = [r.id for r in records if r.id in self.known]
         with self.store.writer() as con:
+            con.execute(f"SET memory_limit = '{BATCH_MEMORY_LIMIT}'")
             con.execute("BEGIN TRANSACTION")
             try:
+                # Before the old versions are deleted: an article of the batch sees
+                # the stored version of a later one (near_dup.match_batch).
+                _near_duplicates(con, [(r.id, sig) for r, sig in zip(records, signatures)], rows)
                 # Clusters whose counts (n_articles, n_sources) this batch changes.
                 recount = {r["cluster_id"] for r in rows["articles"] if r["cluster_id"] != r["id"]}
                 if old_ids:
                     con.register("batch_ids", pa.table({"id": pa.array(old_ids, pa.string())}))
                     recount |= {c for (c,) in con.execute(
                         "SELECT DISTINCT cluster_id FROM articles WHERE id IN (SELECT id FROM batch_ids)").fetchall()}
-                    for table in (*TABLES, "article_signatures"):
+                    for table in (*TABLES, "article_signatures", "article_bands"):
                         key = "id" if table == "articles" else "article_id"
                         con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM batch_ids)")
                     con.execute("DELETE FROM duplicates WHERE article_id IN (SELECT id FROM batch_ids) "
@@ -245,18 +255,6 @@ class Ingestor:
         finally:
             con.unregister(name)
 
-    def _near_dup_index(self) -> near_dup.NearDuplicateIndex:
-        # Built on the first batch that has something to write, so a re-ingest of
-        # an unchanged corpus never pays for it.
-        if self._index is None:
-            self._index = near_dup.NearDuplicateIndex()
-            with self.store.reader() as con:
-                rows = con.execute(
-                    "SELECT s.article_id, s.minhash, a.cluster_id FROM article_signatures s "
-                    "JOIN articles a ON a.id = s.article_id ORDER BY a.ingested_at, a.id").fetchall()
-            self._index.load(rows)
-        return self._index
-
 
 def _ingest_lock(store: Store):
     """One ingest per store at a time: each keeps the stored id -> hash map in
@@ -278,6 +276,49 @@ def _ingest_lock(store: Store):
     fh.write(f"pid {os.getpid()}")
     fh.flush()
     return fh
+
+
+def _near_duplicates(con: duckdb.DuckDBPyConnection, items: list[tuple[str, Optional[near_dup.Signature]]],
+                     rows: dict[str, list[dict]]) -> None:
+    """Find the batch's near-duplicates in the store's LSH table (article_bands), set
+    the clusters in the batch's rows and add its `duplicates` rows. Only the batch's
+    keys and the stored articles sharing one are read into memory."""
+    stored: list[tuple] = []
+    signatures: dict[str, near_dup.Signature] = {}
+    clusters: dict[str, str] = {}
+    bands = rows["article_bands"]
+    if bands:
+        con.register("batch_bands", pa.table({"band": pa.array([b["band"] for b in bands], pa.uint8()),
+                                              "band_key": pa.array([b["band_key"] for b in bands], pa.uint64())}))
+        try:
+            stored = con.execute(
+                # No DISTINCT: a semi join yields each stored row once, and an
+                # aggregate would size its hash table for the whole table.
+                "SELECT s.article_id, s.band, s.band_key FROM article_bands s "
+                "SEMI JOIN batch_bands q ON q.band = s.band AND q.band_key = s.band_key").fetchall()
+        finally:
+            con.unregister("batch_bands")
+    if stored:
+        con.register("candidate_ids", pa.table({"id": pa.array(sorted({r[0] for r in stored}), pa.string())}))
+        try:
+            for article_id, data, cluster in con.execute(
+                    "SELECT s.article_id, s.minhash, a.cluster_id FROM article_signatures s "
+                    "JOIN articles a ON a.id = s.article_id "
+                    "WHERE s.article_id IN (SELECT id FROM candidate_ids)").fetchall():
+                signatures[article_id] = near_dup.from_bytes(data)
+                clusters[article_id] = cluster or article_id
+        finally:
+            con.unregister("candidate_ids")
+        stored = [r for r in stored if r[0] in signatures]
+    found = near_dup.match_batch(items, stored, signatures, clusters)
+    cluster_of = {article_id: cluster for (article_id, _), (cluster, _) in zip(items, found)}
+    if any(cluster != article_id for article_id, cluster in cluster_of.items()):
+        for table in ("articles", "entities", "quotes", "events"):
+            key = "id" if table == "articles" else "article_id"
+            for row in rows[table]:
+                row["cluster_id"] = cluster_of[row[key]]
+    rows["duplicates"].extend({"article_id": m.article_id, "duplicate_of": m.duplicate_of, "similarity": m.similarity}
+                              for _, matches in found for m in matches)
 
 
 def _link_copies(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]]) -> None:
@@ -350,11 +391,11 @@ def update_claims(con: duckdb.DuckDBPyConnection) -> int:
     """Recompute, in the open transaction, the claims of the pending articles.
 
     Claims never cross groups of events that share no (type, role, name) key
-    (veille.stories.claims.components). The keys of every stored event are read
-    (narrow columns, one scan), the groups holding a pending article's events or
-    an event of a claim a pending article belonged to are recomputed from scratch,
-    and their old claims replaced: the result is the one a computation over the
-    whole store would give. Returns the claims written.
+    (veille.stories.claims.components). The groups holding a pending article's
+    events or an event of a claim a pending article belonged to are found in SQL
+    (_claim_members), recomputed from scratch, and their old claims replaced: the
+    result is the one a computation over the whole store would give. Returns the
+    claims written.
     """
     pending = {r[0] for r in con.execute("SELECT DISTINCT article_id FROM claims_pending").fetchall()}
     if not pending:
@@ -368,12 +409,7 @@ def update_claims(con: duckdb.DuckDBPyConnection) -> int:
     if stale:
         seeds |= {r[0] for r in con.execute(
             "SELECT DISTINCT article_id FROM claim_events WHERE list_contains(?, claim_id)", [sorted(stale)]).fetchall()}
-    keyed = [{"article_id": a, "idx": i, "type": t, "actors": act, "recipients": rec}
-             for a, i, t, act, rec in con.execute(
-                 "SELECT article_id, idx, type, actors, recipients FROM events "
-                 "WHERE len(actors) > 0 OR len(recipients) > 0").fetchall()]
-    members = [(e["article_id"], e["idx"]) for comp in claim_groups.components(keyed)
-               if any(e["article_id"] in seeds for e in comp) for e in comp]
+    members = _claim_members(con, seeds)
     events: list[dict] = []
     if members:
         con.register("claim_members", _pairs(members))
@@ -405,6 +441,53 @@ def update_claims(con: duckdb.DuckDBPyConnection) -> int:
             con.unregister(f"new_{table}")
     con.execute("DELETE FROM claims_pending")
     return len(rows)
+
+
+# Every (type, role, name) key of every stored event, as claims.block_keys makes them.
+_EVENT_KEYS = """
+    SELECT * FROM (
+        SELECT article_id, idx, upper(coalesce(type, '')) AS type, 'actors' AS role, unnest(actors) AS name
+        FROM events WHERE len(actors) > 0
+        UNION ALL
+        SELECT article_id, idx, upper(coalesce(type, '')), 'recipients', unnest(recipients)
+        FROM events WHERE len(recipients) > 0)
+    WHERE name IS NOT NULL AND name <> ''"""
+
+
+def _claim_members(con: duckdb.DuckDBPyConnection, seeds: set[str]) -> list[tuple[str, int]]:
+    """The (article_id, idx) of the events of every group of claims.components that
+    holds an event of a seed article: the keys are walked from the seeds' events, in
+    SQL, so that only these groups reach Python, not the keys of every stored event
+    (which grow with the store)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE claim_keys AS {_EVENT_KEYS}")
+    try:
+        con.register("seed_ids", pa.table({"id": pa.array(sorted(seeds), pa.string())}))
+        frontier = set(con.execute("SELECT DISTINCT type, role, name FROM claim_keys "
+                                   "WHERE article_id IN (SELECT id FROM seed_ids)").fetchall())
+        con.unregister("seed_ids")
+        seen = set(frontier)
+        members: set[tuple[str, int]] = set()
+        while frontier:
+            keys = sorted(frontier)
+            con.register("frontier_keys", pa.table({"type": pa.array([k[0] for k in keys], pa.string()),
+                                                    "role": pa.array([k[1] for k in keys], pa.string()),
+                                                    "name": pa.array([k[2] for k in keys], pa.string())}))
+            reached = {(a, i) for a, i in con.execute(
+                "SELECT DISTINCT article_id, idx FROM claim_keys k SEMI JOIN frontier_keys f "
+                "ON f.type = k.type AND f.role = k.role AND f.name = k.name").fetchall()} - members
+            con.unregister("frontier_keys")
+            members |= reached
+            if not reached:
+                break
+            con.register("reached_events", _pairs(sorted(reached)))
+            frontier = set(con.execute(
+                "SELECT DISTINCT type, role, name FROM claim_keys k SEMI JOIN reached_events r "
+                "ON r.article_id = k.article_id AND r.idx = k.idx").fetchall()) - seen
+            con.unregister("reached_events")
+            seen |= frontier
+    finally:
+        con.execute("DROP TABLE IF EXISTS claim_keys")
+    return sorted(members)
 
 
 def _pairs(pairs) -> pa.Table:

@@ -9,11 +9,13 @@ stored as bytes so that a later run rebuilds it without re-reading any text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
+from collections import defaultdict
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -37,6 +39,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SEED = 7
 _SCHEME = "affine32"
 _HASH = zlib.crc32
+# LSH candidates are gathered well below THRESHOLD (banding misses some pairs
+# just above its own threshold), then kept on their estimated similarity.
+LSH_THRESHOLD = max(0.3, THRESHOLD - 0.2)
+# The banding datasketch chooses for LSH_THRESHOLD and NUM_PERM (b bands of r
+# values; tests check it is the in-memory index's): the store's band keys, and
+# migration 005 which computes them in SQL, depend on it.
+BANDS, ROWS = 18, 7
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
@@ -155,3 +164,71 @@ class NearDuplicateIndex:
         self.signatures[article_id] = m
         self.clusters[article_id] = cluster
         return cluster, matches
+
+
+# -- the store's LSH: band keys in a table, one batch in memory ------------------------------
+
+def band_keys(m: Signature) -> list[int]:
+    """The key of each LSH band of a signature: the low 64 bits of the MD5 of the
+    band's little-endian bytes, as DuckDB's md5_number_lower computes them (the
+    migration fills the table in SQL). Two articles are LSH candidates when they
+    share the key of one band, as when datasketch compares the bands' bytes."""
+    raw = to_bytes(m)
+    width = 8 * ROWS
+    return [int.from_bytes(hashlib.md5(raw[b * width:(b + 1) * width]).digest()[8:], "little")
+            for b in range(BANDS)]
+
+
+def match_batch(items: Sequence[tuple[str, Optional[Signature]]],
+                stored: Iterable[tuple[str, int, int]],
+                stored_signatures: dict[str, Signature],
+                stored_clusters: dict[str, str],
+                threshold: float = THRESHOLD) -> list[tuple[str, list[Match]]]:
+    """The cluster and matches of each article of a batch, in order: what
+    `NearDuplicateIndex.add` returns for each, called in the same order on an
+    index holding the stored articles.
+
+    `stored` holds the (article_id, band, key) rows of stored articles that share
+    a band key with an item of the batch; `stored_signatures` and `stored_clusters`
+    their signatures and clusters. An item of the batch sees the items before it,
+    and the stored version of an article of the batch until that article's turn
+    (then it is replaced, as `add` removes it first).
+    """
+    by_key: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for article_id, band, key in stored:
+        by_key[(int(band), int(key))].add(article_id)
+    position = {article_id: i for i, (article_id, _) in enumerate(items)}
+    batch_by_key: dict[tuple[int, int], list[str]] = defaultdict(list)
+    batch_signatures: dict[str, Signature] = {}
+    batch_clusters: dict[str, str] = {}
+    out = []
+    for i, (article_id, m) in enumerate(items):
+        # Its own stored version, if any, is removed before it is looked up.
+        batch_signatures.pop(article_id, None)
+        if m is None:
+            batch_clusters[article_id] = article_id
+            out.append((article_id, []))
+            continue
+        keys = list(enumerate(band_keys(m)))
+        candidates: dict[str, Signature] = {}
+        for slot in keys:
+            for other in by_key.get(slot, ()):
+                if position.get(other, len(items)) > i:
+                    candidates[other] = stored_signatures[other]
+            for other in batch_by_key.get(slot, ()):
+                if other in batch_signatures:
+                    candidates[other] = batch_signatures[other]
+        matches = []
+        for other, sig in candidates.items():
+            sim = m.jaccard(sig)
+            if sim >= threshold:
+                cluster_of = batch_clusters.get(other) if other in batch_signatures else stored_clusters.get(other)
+                matches.append(Match(article_id, other, round(sim, 4), cluster_of or other))
+        matches.sort(key=lambda x: (-x.similarity, x.duplicate_of))
+        cluster = matches[0].cluster_id if matches else article_id
+        for slot in keys:
+            batch_by_key[slot].append(article_id)
+        batch_signatures[article_id] = m
+        batch_clusters[article_id] = cluster
+        out.append((cluster, matches))
+    return out
