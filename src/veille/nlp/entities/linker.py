@@ -24,6 +24,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 from ...models import Entity, Mention, Role
+from . import coref
 from . import roles as R
 from .kb import KB, KBEntity
 from .normalize import bare, fold, is_acronym
@@ -151,12 +152,15 @@ class Linker:
         self._handles(cands)
         self._context_mentions(doc)
         self._acronyms_of_bodies(doc)
+        coref.pair_acronyms(self, doc)
         self._contracted_titles(doc)
         self._demonyms(doc)
         self._country_bodies(doc)
         self._metonymy(doc)
         self._roles(doc)
         self._role_nps(doc)
+        coref.protagonist_descriptions(self, doc)
+        coref.press_and_companies(self, doc)
         self._country_anaphora(doc)
         self._capital_anaphora(doc)
         return self._entities(doc)
