@@ -214,6 +214,9 @@ def structure(mentions: list[Mention], lex: Lexicon) -> None:
             # « tué par une frappe », « une frappe a tué »: one event, the verb codes it
             m.governed_by_trigger = True
             continue
+        if _purpose_of_protest(m, head):
+            m.governed_by_trigger = True
+            continue
         # nearest governing trigger decides
         child = m.tok
         for anc in m.tok.ancestors:
@@ -236,6 +239,15 @@ def structure(mentions: list[Mention], lex: Lexicon) -> None:
             elif m.tok.pos_ == "NOUN" and m.tok.head.i == anc.i and other.type == m.type:
                 m.governed_by_trigger = True
             break
+
+
+def _purpose_of_protest(m: Mention, head: "Mention | None") -> bool:
+    """« était en grève … pour protester contre les suppressions », « manifestent pour dénoncer
+    la réforme »: what a protest is for is that protest's motive, not a second act."""
+    tok = m.tok
+    return (head is not None and head.type == "PROTEST" and m.type in ("PROTEST", "ACCUSE")
+            and tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm")
+            and any(c.dep_ == "mark" and c.lower_ == "pour" for c in tok.children))
 
 
 def _own_clause(tok: Token) -> bool:
@@ -468,7 +480,14 @@ def _resolve_agent(tok: Token, etype: str | None = None) -> Entity | None:
 
 def _court(tok: Token) -> Entity:
     """« la chambre de l'instruction de la cour d'appel de Nîmes »: the phrase, without its
-    determiner, names the court (no entity id: it is a description)."""
+    determiner, names the court (no entity id: it is a description). A bare « la cour », « le
+    tribunal » is the one of that kind the article named in full before (not « le parquet »:
+    one named earlier is often another city's, where the case began)."""
+    if tok.lemma_ in _COURTS and not any(c.dep_ in ("nmod", "amod") for c in tok.children):
+        earlier = next((t for t in reversed(tok.doc[: tok.i]) if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN"
+                        and any(c.dep_ in ("nmod", "amod") for c in t.children)), None)
+        if earlier is not None:
+            tok = earlier
     drop = {t.i for c in tok.children if c.i < tok.i for t in c.subtree}  # « par le »
     for c in tok.children:
         case = next((k.lower_ for k in c.children if k.dep_ == "case"), None)
@@ -540,6 +559,9 @@ def _verb_args(m: Mention) -> tuple[list[Entity | None], list[Entity | None], fl
         if s is not None and not _quoted_away(tok, s):
             actors.append(_resolve_agent(s, m.type))
     recipients: list[Entity | None] = [_resolve_subject(o, tok) for o in objects(tok)]
+    # « a invité les Nations unies et l'Union européenne »: every conjoined name is a recipient
+    recipients += [resolve_token(c) for o in objects(tok) for c in o.children
+                   if c.dep_ == "conj" and c.pos_ == "PROPN"]
     for prep in ("à", "contre", "avec", "de"):
         if prep == "de" and m.type not in ("REQUEST", "ACCUSE"):
             continue
@@ -613,9 +635,19 @@ def build_events(doc: Doc, lex: Lexicon) -> list[Event]:
     from .merge import merge_events
 
     _name_protesters(events, {e.name for e in state(doc).get("entities") or [] if e.type == "PER"})
-    events = merge_events(events)
+    events = merge_events(events, lead_end(doc_text(doc)))
     _apply_denials(doc, events, denials, lex, pub_value)
     return events
+
+
+def lead_end(text: str) -> int:
+    """Where the title ends: a short first paragraph without final stop; 0 when the text has
+    none. (A heading cannot be told from a short first paragraph of the body.)"""
+    head, sep, _ = text.partition("\n\n")
+    title = head.strip()
+    if not sep or not title or len(title) > 200 or title[-1] in ".!?…":
+        return 0
+    return len(head)
 
 
 def _accused(m: Mention, lex: Lexicon) -> list[Entity] | None:
@@ -652,6 +684,8 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
     if accused:
         actors, bonus = list(accused), 0.0
     cued = _quote_cued_by(doc, tok) if m.type in _SPEECH_TYPES and _finite(tok) and not _judge_speaks(tok) else None
+    if cued is not None and tok.lemma_ in _ARGUING:
+        return None  # « "…", soutient la dirigeante »: as a cue of speech « soutenir » is to argue, not to back
     if cued is not None and not accused:
         # « "…", a déploré M. Salamé »: the quote layer has read who speaks through this very
         # verb (inverted or misparsed subjects); the speaker is who criticizes, calls or praises
@@ -683,6 +717,12 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
         court = _court_near(tok)
         if court is not None:
             actor_names = [court.name]
+    if not actor_names and m.type == "ASSAULT" and tok.lemma_ in _EXECUTING and _agentless(tok) and (
+            tok.pos_ == "VERB" or any((e := resolve_token(c)) is not None and e.type == "PER" for c in obliques(tok, "de"))):
+        # « leader des exécutions »: executions in general are no one act
+        state_ = _executing_state(doc)
+        if state_ is not None:
+            actor_names = [state_.name]
     if not actor_names:
         return None
     if tok.lemma_ == "prendre" and m.type == "ACCUSE" and all(_described(a) for a in actors if a is not None):
@@ -752,6 +792,8 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
             src, etype, sent_of(tok)
         ):
             modality = "claimed"
+    if q is None and src is None and modality == "asserted" and _in_unattributed_speech(tok):
+        modality = "claimed"
     if announcer is not None:
         agents = [a for a in (_resolve_agent(x) for x in subjects(announcer)) if a is not None]
         by = _entity_names(agents)
@@ -793,6 +835,26 @@ def _event_for(doc: Doc, m: Mention, lex: Lexicon, pub_value: str | None,
         cameo=root,
         quad_class=quad,
     )
+
+
+_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”"}
+
+
+def _in_unattributed_speech(tok: Token) -> bool:
+    """« "La dame au bout du fil, elle a appelé la police", soupire une opératrice »: words in
+    quotation marks that open the sentence and close before an incise are someone's speech even
+    when the quote layer has not read who speaks; what they tell is claimed."""
+    sent = tok.sent
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.lstrip()
+    if not body or body[0] not in _OPEN_QUOTES:
+        return False
+    close = body.find(_OPEN_QUOTES[body[0]], 1)
+    if close < 0:
+        return False
+    rel = tok.idx - sent.start_char - lead
+    return 0 < rel < close and body[close + 1 : close + 3].lstrip().startswith(",")
 
 
 def _over_a_year_before(value: str, published: str) -> bool:
@@ -846,6 +908,7 @@ def _genitive_doers(tok: Token) -> list[Entity | None]:
 # criticism and praise are made by speaking; a verb of asking after a quotation mostly asks a
 # question (« ", demande Bachar Al-Assad »), so REQUEST is left to the parse
 _SPEECH_TYPES = {"ACCUSE", "SUPPORT"}
+_ARGUING = {"soutenir", "maintenir", "défendre"}
 
 
 def _finite(verb: Token) -> bool:
@@ -950,6 +1013,25 @@ def _court_near(tok: Token) -> Entity | None:
         if any(c.dep_ in ("nmod", "amod") for c in t.children):  # « la cour d'appel de Nîmes », not « la cour »
             return _court(t)
     return None
+
+
+_EXECUTING = {"exécuter", "exécution"}
+# an article about a death sentence: « sera exécuté » there is the state carrying it out
+_DEATH_PENALTY = ("peine de mort", "peine capitale", "condamné à mort", "condamnée à mort", "condamnés à mort",
+                  "couloir de la mort", "injection létale", "chaise électrique", "pendaison")
+
+
+def _executing_state(doc: Doc) -> Entity | None:
+    """« Jeffery Wood ne sera pas exécuté », « le premier ayant été exécuté en 2002 » in an article
+    on a death sentence: the state whose justice sentenced him executes him, the place the article
+    names most (Texas, Iran). No death sentence in the text (an execution by a gang), no actor."""
+    low = doc_text(doc).lower()
+    if not any(k in low for k in _DEATH_PENALTY):
+        return None
+    places = [e for e in state(doc).get("entities") or [] if e.type in ("GPE", "LOC")]
+    if not places:
+        return None
+    return max(places, key=lambda e: len(e.mentions))
 
 
 # head nouns and names of the police rows of groups.tsv

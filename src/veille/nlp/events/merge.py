@@ -34,10 +34,30 @@ def _stem(word: str) -> str:
     return w[:5]
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _restated(a: Event, b: Event, lead_end: int) -> bool:
+    """A title or heading restates the body's act in other words (« Salamé s'en prend au
+    Conseil de sécurité, dénonce… » / « s'en est pris mercredi au Conseil… », « Maduro invite
+    UE et ONU » / « le gouvernement vénézuélien a invité les Nations unies et l'UE »): one act
+    when the type is the same and actors or recipients overlap."""
+    if a.type != b.type or ((a.evidence.end <= lead_end) == (b.evidence.end <= lead_end)):
+        return False
+    if not (set(a.actors) & set(b.actors) or set(a.recipients) & set(b.recipients)):
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    return a.modality == b.modality or frozenset({a.modality, b.modality}) in _COMPATIBLE
+
+
+def _compatible(a: Event, b: Event, lead_end: int = 0) -> bool:
     if a.type != b.type:
         return False
+    if lead_end and _restated(a, b, lead_end):
+        return True
     if a.type in _SPEECH_ACTS and (a.mode != b.mode or (a.trigger and b.trigger and _stem(a.trigger.text) != _stem(b.trigger.text))):
+        return False
+    if a.type in _SPEECH_ACTS and a.modality != b.modality and set(a.recipients) != set(b.recipients):
+        # « appelle le Samu » (asserted) and « elle a appelé la police », a relative says (claimed):
+        # two calls, told by two voices
         return False
     if a.type in _ACT_MODES and a.mode and b.mode and a.mode != b.mode:
         return False  # « dispersés » and « interpellés » by the same police: two acts
@@ -85,13 +105,16 @@ def _absorb(keep: Event, other: Event) -> None:
     keep.confidence = min(0.99, max(keep.confidence, other.confidence) + 0.05)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    ranked = sorted(range(len(events)), key=lambda i: (-events[i].confidence, events[i].evidence.start))
+def merge_events(events: list[Event], lead_end: int = 0) -> list[Event]:
+    """lead_end: where the article's title and heading end (0: none known)."""
+    # the body's statement of an act is kept over its title's: fuller, with the actor as named there
+    ranked = sorted(range(len(events)), key=lambda i: (events[i].evidence.end <= lead_end, -events[i].confidence,
+                                                       events[i].evidence.start))
     kept: list[Event] = []
     for i in ranked:
         ev = events[i]
         for k in kept:
-            if _compatible(k, ev):
+            if _compatible(k, ev, lead_end):
                 _absorb(k, ev)
                 break
         else:
