@@ -160,9 +160,16 @@ def _medium_at(ctx: DocContext, tok: Token) -> tuple[str, Token, Token] | None:
             if name:
                 last = ctx.token_at(max(m.start, m.end - 1))
                 return name, tok, last if last is not None and last.i >= tok.i else tok
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    titled = nxt is not None and (nxt.text[:1].isupper() or nxt.pos_ == "PROPN")  # « le magazine Géo »
+    if tok.lower_ in _MEDIA_KINDS and tok.lemma_.lower() != "presse" and prev in _DEFINITE_OF and not titled:
+        # « joint par l'hebdomadaire », « dans les colonnes du magazine »: the medium the
+        # article named before
+        name = last_medium(ctx, tok.idx, tok.lemma_.lower())
+        return (name, tok, tok) if name else None
     if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
         return None
-    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     for n in (4, 3, 2, 1):
         if tok.i + n > len(doc):
             continue
@@ -175,6 +182,29 @@ def _medium_at(ctx: DocContext, tok: Token) -> tuple[str, Token, Token] | None:
         if name:
             return name, tok, span[-1]
     return None
+
+
+_DEFINITE_OF = {"le", "la", "l'", "l’", "du", "au", "ce", "cette", "cet"}
+_AGENCY_NAMES = ("agence", "afp", "reuters", "associated press", "ap", "xinhua", "tass", "ria", "ansa", "dpa", "belga",
+                 "kcna", "efe", "anadolu")
+
+
+def last_medium(ctx: DocContext, before: int, kind: str) -> str | None:
+    """The canonical name of the last medium named before offset `before` (outside quotations);
+    « l'agence » takes a news agency, the other kinds anything but one."""
+    best = None
+    for m in ctx.mentions:
+        if m.start >= before:
+            break
+        if ctx.region_of(m.start) is not None:
+            continue
+        name = ctx.medium(m.entity.name) or ctx.medium(ctx.text[m.start:m.end])
+        if not name:
+            continue
+        if (kind == "agence") != name.lower().startswith(_AGENCY_NAMES):
+            continue
+        best = name
+    return best
 
 
 def _relay_slot(ctx: DocContext, first: Token, cue_lemma: str | None) -> bool:
@@ -238,4 +268,35 @@ def frame_relays(ctx: DocContext, cue: Token | None, anchor: Token | None, conte
             ok = ctx.lex.verb(first.head.lemma_) is not None
         if ok:
             out.append(name)
+    return out
+
+
+# « lors d'un entretien avec le Centre pour le dialogue humanitaire », « dans une interview
+# accordée à la fondation X »: who the speaker talked to relays the words, medium or not
+_TALKS = {"entretien", "interview", "conversation", "échange"}
+_WITH = {"avec", "à", "au", "aux"}
+
+
+def interlocutors(ctx: DocContext, pivot: Token | None, content: tuple[int, int], speaker_name: str | None) -> list[str]:
+    if pivot is None:
+        return []
+    lo, hi = ctx.glued_bounds(pivot.idx)
+    out: list[str] = []
+    for tok in ctx.tokens_in(lo, hi):
+        if tok.lower_ not in _TALKS or content[0] <= tok.idx < content[1] or ctx.region_of(tok.idx) is not None:
+            continue
+        doc = tok.doc
+        j = tok.i + 1
+        if j < len(doc) and doc[j].lower_ in ("accordé", "accordée", "donné", "donnée"):
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in _WITH:
+            continue
+        end = doc[min(len(doc) - 1, j + 4)]
+        for m in ctx.mentions_in(doc[j].idx, end.idx + len(end.text)):
+            if m.start <= doc[j].idx or m.entity.type not in ("ORG", "PER"):
+                continue
+            name = ctx.medium(m.entity.name) or m.entity.name
+            if name != speaker_name and name not in out:
+                out.append(name)
+            break
     return out

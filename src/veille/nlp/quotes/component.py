@@ -18,7 +18,7 @@ from ..docdata import state
 from . import bodies, direct, indirect, interviews, posts
 from .frames import conditional
 from .candidate import Candidate
-from .circumstances import channel, clause_tokens, date, frame_relays, place
+from .circumstances import channel, clause_tokens, date, frame_relays, interlocutors, place
 from .context import DocContext
 from .lexicon import Lexicon, load
 from .speakers import Resolver, np_tokens, relay_source
@@ -125,6 +125,7 @@ def _attribute(ctx: DocContext, cands: list[Candidate]) -> list[Quote]:
                 interview = True
                 if medium not in via and medium != speaker.name:
                     via.append(medium)
+        via = _without_sub_names(via)
         q = Quote(
             kind=c.kind,
             content=_span(ctx, c.start, c.end),
@@ -143,6 +144,49 @@ def _attribute(ctx: DocContext, cands: list[Candidate]) -> list[Quote]:
         out.append(q)
         pos = speaker.mention.start if speaker.mention else c.anchor
         res.remember(speaker, pos, etype, gender, plural, via)
+        if c.kind == "direct":
+            out.extend(_nested(ctx, res, q))
+    return out
+
+
+_FIRST_PERSONS = {"je", "j'", "j’", "nous", "on", "vous", "tu", "ce", "c'", "cela", "ça", "qui", "il_expl"}
+
+
+def _nested(ctx: DocContext, res: Resolver, outer: Quote) -> list[Quote]:
+    """« "Elle m'a dit qu'elle va mourir" », « "Il a expliqué qu'il réservait ces informations…" »:
+    words reported inside a quotation are a statement of the inner speaker, relayed by the
+    one quoted."""
+    out: list[Quote] = []
+    lo, hi = outer.content.start, outer.content.end
+    for verb in ctx.tokens_in(lo, hi):
+        if verb.pos_ != "VERB" or ctx.lex.token_verb(verb) is None:
+            continue
+        subj = next((t for t in verb.children if t.dep_ in ("nsubj",) and lo <= t.idx < hi), None)
+        comp = next((t for t in verb.children if t.dep_ == "ccomp" and t.i > verb.i and lo <= t.idx < hi
+                     and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in t.children)), None)
+        if subj is None or comp is None or subj.lower_ in _FIRST_PERSONS or subj.i > verb.i:
+            continue
+        if subj.pos_ == "PRON" and subj.lower_ not in ("il", "elle", "ils", "elles"):
+            continue
+        sub = [t for t in comp.subtree if lo <= t.idx < hi]
+        mark = next(m for m in comp.children if m.dep_ == "mark")
+        sub = [t for t in sub if t.i > mark.i]
+        if len(sub) < 3:
+            continue
+        start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        while end > start and ctx.text[end - 1] in " .,;:!?\"»”":
+            end -= 1
+        saved = res.content
+        res.content = (0, 0)
+        try:
+            got = res.resolve(subj, describe="group")
+        finally:
+            res.content = saved
+        if got is None or got[0].name == outer.speaker.name:
+            continue
+        out.append(Quote(kind="indirect", content=_span(ctx, start, end), cue=verb.lemma_.lower(),
+                         cue_span=_span(ctx, verb.idx, verb.idx + len(verb.text)), speaker=got[0],
+                         via=[outer.speaker.name] + [v for v in outer.via if v != got[0].name]))
     return out
 
 
@@ -238,6 +282,17 @@ _CLITIC = {"-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-t-ils", "-t-e
 
 
 def _repair_head(ctx: DocContext, head: Token, cue: Token | None, content: tuple[int, int] = (0, 0)) -> Token:
+    head = _mend_head(ctx, head, cue, content)
+    if cue is not None and head.i > cue.i and _addressed_medium(ctx, head):
+        # « a déclaré à l'AFP une responsable des garde-côtes »: the medium spoken to is a
+        # relay; the subject comes after it
+        after = _inverted_subject(ctx, cue, content)
+        if after is not None and after.i > head.i:
+            return after
+    return head
+
+
+def _mend_head(ctx: DocContext, head: Token, cue: Token | None, content: tuple[int, int] = (0, 0)) -> Token:
     """Mend a speaker head the parse got wrong, with what the words themselves say.
 
     - a head in another (glued) sentence than the cue: « a expliqué le chef du Bureau…,
@@ -304,6 +359,67 @@ def _repair_head(ctx: DocContext, head: Token, cue: Token | None, content: tuple
     return head
 
 
+def _inverted_subject(ctx: DocContext, cue: Token, content: tuple[int, int]) -> Token | None:
+    """« "…", a raconté au Parisien l'un des salariés », « lance l'ancien chargé de la sécurité
+    du président, dans les colonnes du magazine »: the subject after the verb, past the
+    addressee and the circumstances, that the parse left unattached."""
+    lo, hi = ctx.glued_bounds(cue.idx)
+    doc = cue.doc
+    times = [(te.start, te.end) for te in state(ctx.doc).get("times") or [] if lo <= te.start < hi]
+    skipped = False  # the parse loses the subject behind an addressee (« a raconté au Parisien X »)
+    i = cue.i + 1
+    while i < len(doc) and doc[i].idx < hi:
+        t = doc[i]
+        if any(a <= t.idx < b for a, b in times):
+            i += 1
+            continue  # « a déclaré vendredi à l'AFP »
+        if content[0] <= t.idx < content[1] or ctx.region_of(t.idx) is not None or t.text in (".", ";", ":", "?", "!", ","):
+            return None
+        if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "acl") and t.i != cue.i:
+            return None
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and t.lower_ not in ("-t", "se", "s'"):
+            k = t.i - 1
+            while k > cue.i and doc[k].pos_ == "DET" and doc[k].lower_ not in ("au", "aux", "du", "des"):
+                k -= 1
+            prev = doc[k]
+            if k > cue.i and (prev.pos_ == "ADP" or prev.lower_ in ("au", "aux", "du", "des")):
+                # an addressee or a circumstance (« au Parisien », « à l'AFP »): its whole phrase
+                j = t.i + 1
+                skipped = True
+                named = [m for m in ctx.mentions_in(t.idx, t.idx + 1) if m.start == t.idx]
+                if named:
+                    # a named addressee (« à l'AFP ») ends with its name: a name after it is the subject
+                    i = ctx.token_at(max(t.idx, named[0].end - 1)).i + 1
+                    continue
+                while j < len(doc) and doc[j].idx < hi and doc[j].pos_ in ("PROPN", "ADJ", "NUM") \
+                        and ctx.region_of(doc[j].idx) is None and not any(
+                            m.start == doc[j].idx and m.entity.type == "PER"
+                            for m in ctx.mentions_in(doc[j].idx, doc[j].idx + 1)):
+                    j += 1
+                i = j
+                continue
+            if not skipped:
+                return None  # the parse found no subject where one is plain to see: leave it
+            if t.lower_ in ("un", "une") and t.pos_ == "PRON":
+                return t  # « l'un des salariés »
+            if t.pos_ == "PRON" and not t.lower_.startswith("-"):
+                return None
+            return t
+        i += 1
+    return None
+
+
+def _addressed_medium(ctx: DocContext, head: Token) -> bool:
+    """« à l'AFP », « au Parisien »: a medium named after a preposition of address."""
+    doc = head.doc
+    k = head.i - 1
+    while k >= 0 and doc[k].pos_ == "DET" and doc[k].lower_ not in ("au", "aux"):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("à", "au", "aux"):
+        return False
+    return bool(ctx.medium(head.text) or any(ctx.medium(m.entity.name) for m in ctx.mentions_in(head.idx, head.idx + len(head.text))))
+
+
 def _via(ctx: DocContext, res: Resolver, c: Candidate, speaker: Speaker, inherited: list[str]) -> list[str]:
     via: list[str] = []
     lo, hi = ctx.glued_bounds(c.cue_tok.idx) if c.cue_tok is not None else (0, len(ctx.text))
@@ -320,6 +436,7 @@ def _via(ctx: DocContext, res: Resolver, c: Candidate, speaker: Speaker, inherit
         if name and name != speaker.name and name not in via:
             via.append(name)
     spoken_to = frame_relays(ctx, c.cue_tok, c.speaker, (c.start, c.end), speaker.name, c.cue)
+    spoken_to += interlocutors(ctx, c.cue_tok or c.speaker, (c.start, c.end), speaker.name)
     for name in spoken_to:
         if name not in via and name != speaker.name:
             via.append(name)
@@ -329,10 +446,20 @@ def _via(ctx: DocContext, res: Resolver, c: Candidate, speaker: Speaker, inherit
             source = prev.via[-1] if prev.via else prev.speaker.name
             if source not in via and source != speaker.name:
                 via.append(source)
-    for name in inherited:
-        if name not in via and name != speaker.name:
-            via.append(name)
-    return via
+    if not via:
+        # a frame naming its own medium (« a-t-il déclaré à France Info ») starts another
+        # interview: the relays of the speaker's earlier words do not carry over
+        for name in inherited:
+            # a medium relays the passage on; an interlocutor only heard the words said to it
+            if name not in via and name != speaker.name and ctx.medium(name):
+                via.append(name)
+    return _without_sub_names(via)
+
+
+def _without_sub_names(via: list[str]) -> list[str]:
+    """« France 3 Hauts-de-France » and « France 3 » found in one frame are one relay: the
+    fuller name stays."""
+    return [v for v in via if not any(o != v and o.startswith(v + " ") for o in via)]
 
 
 def _heading_words(q: Quote) -> str:

@@ -67,6 +67,13 @@ def is_gerund_clause(v: Token, any_head: bool = False) -> bool:
 _FAIRE_LOC = {"valoir", "savoir", "remarquer", "observer"}
 _ASIDES = {("de", "côté"), ("pour", "part"), ("à", "tour")}
 _TITLES = {"m.", "mme", "me", "mgr", "dr", "pr"}
+# « a réagi l'intéressé »: the tagger reads this substantive as an adjective. (« répond l'autre »,
+# « ironise la première » are left out: the speaker resolver would read them as the last person named)
+_SUBSTANTIVES = {"intéressé", "intéressée", "intéressés", "intéressées"}
+
+
+def _nominal(t: Token) -> bool:
+    return t.pos_ in ("NOUN", "PROPN") or (t.lower_ in _SUBSTANTIVES and t.pos_ in ("PRON", "ADJ", "NUM"))
 
 
 # subject() follows the parse from verb to verb (coordination, participles, « fait
@@ -196,7 +203,7 @@ def _subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token |
         return None  # a present participle has no inverted subject: the noun after it is its object
     if allow_inversion:
         for c in v.children:
-            if c.i > v.i and c.dep_ in {"obj", "dep", "appos", "nsubj", "iobj", "obl:arg"} and c.pos_ in ("NOUN", "PROPN"):
+            if c.i > v.i and c.dep_ in {"obj", "dep", "appos", "nsubj", "iobj", "obl:arg"} and _nominal(c):
                 if not any(g.dep_ == "case" for g in c.children) and not ctx.in_quote(c):
                     return c
         # a parse that hung the inverted subject elsewhere: first noun right after the verb group
@@ -209,7 +216,7 @@ def _subject(ctx: DocContext, v: Token, allow_inversion: bool = True) -> Token |
             i += 3
         if i + 1 < len(doc) and doc[i].lower_ in _TITLES and doc[i + 1].pos_ == "PROPN":
             return doc[i + 1]
-        if i < len(doc) and doc[i].pos_ == "DET" and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+        if i < len(doc) and doc[i].pos_ == "DET" and i + 1 < len(doc) and _nominal(doc[i + 1]):
             head = doc[i + 1]
             while head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") and head.head.i <= i + 4:
                 head = head.head

@@ -334,6 +334,8 @@ def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
         if agent is None and is_passive(v):
             continue
         comp = _complement(ctx, v, cue)
+        if comp is None and agent is not None:
+            comp = _participle_object(ctx, v, cue)
         if comp is None or comp[1] <= comp[0]:
             continue
         # a complement never runs over a glued sentence end (« …depuis 2013."TOUT L'ENJEU… »)
@@ -368,6 +370,31 @@ def _verb_candidates(ctx: DocContext, sent: Span, out: list[Candidate]) -> None:
             cue_span=(v.idx, v.idx + len(v.text)), speaker=spk, relays=relays, fallback=fallback,
             same_source_relay=same_source(frame), frame=(sent.start_char, sent.end_char), channel=cue.channel,
         ))
+
+
+def _participle_object(ctx: DocContext, v: Token, cue) -> tuple[int, int] | None:
+    """« les 18 mois de prison réclamés par le parquet »: a past participle of demand with an
+    agent, on a noun, says the agent demanded that noun phrase. (Other cues are left out: « un
+    décompte contesté par les manifestants » names what they dispute, not what they say.)"""
+    h = v.head
+    if v.dep_ != "acl" or h.pos_ != "NOUN" or cue.stance != "demand" or not cue.takes("obj") \
+            or h.i > v.i or ctx.in_quote(h):
+        return None
+    while h.dep_ == "conj" and h.head.pos_ == "NOUN" and h.head.i < h.i \
+            and not any(c.dep_ == "case" for c in h.children):
+        h = h.head  # « 18 mois de prison et 5.000 euros d'amende réclamés »: the whole coordination
+    inside = {t.i for t in v.subtree}
+    toks = [t for t in h.subtree if t.i < v.i and t.i not in inside]
+    inner = next((c for t in toks if t.pos_ == "ADJ" for c in t.children
+                  if c.dep_ in ("obl", "obl:arg", "nmod") and c.pos_ == "NOUN" and c.i < v.i), None)
+    if inner is not None:
+        # « une peine supérieure aux 18 ans requis »: what was asked is the phrase after the comparative
+        toks = [t for t in inner.subtree if t.i < v.i and t.i not in inside]
+    while toks and (toks[0].pos_ in ("ADP", "CCONJ", "ADV") or toks[0].is_punct):
+        toks.pop(0)  # « inférieure aux 18 mois »: the preposition belongs to the clause above
+    if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return _span_of(toks)
 
 
 def _relative_antecedent(v: Token) -> Token | None:
@@ -545,6 +572,9 @@ def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: l
         j = 1
         while j < len(toks) and toks[j].pos_ == "DET":
             j += 1
+        # « Pour M. Salamé, … »: the title is not the speaker's head, the name after it is
+        if j + 1 < len(toks) and toks[j].lower_ in _TITLES and toks[j + 1].pos_ == "PROPN":
+            j += 1
         comma = next((t for t in toks[1:8] if t.text == ","), None)
         if comma is not None and j < len(toks) and (toks[j].pos_ in ("PROPN", "NOUN") or toks[j].lower_ in _STRESSED):
             head = toks[j]
@@ -559,15 +589,18 @@ def _prep_candidates(ctx: DocContext, sent: Span, taken: list[Candidate], out: l
                 # is to the party (a topic); a group holds an opinion when it prescribes
                 if group and not person and not _prescribes(toks, comma):
                     content = (0, 0)
-                if content[1] > content[0] and not _quoted_share(ctx, *content):
+                # « Pour M. Salamé, le système est "complètement déréglé" »: a clause holding
+                # the speaker's words is a mixed quote (a framed direct quote wins the dedupe)
+                if content[1] > content[0]:
                     out.append(Candidate(
-                        kind="indirect", start=content[0], end=content[1], cue="pour", stance="opinion",
+                        kind=_kind(ctx, *content), start=content[0], end=content[1], cue="pour", stance="opinion",
                         cue_tok=toks[0], cue_span=(toks[0].idx, toks[0].idx + 4), speaker=head,
                         frame=(sent.start_char, sent.end_char),
                     ))
 
 
 _STRESSED = {"lui", "elle", "eux", "elles"}
+_TITLES = {"m.", "mme", "mlle", "me", "mgr", "dr", "pr"}
 _PRESCRIBE = {"falloir", "devoir"}
 # judgements a group can hold (« une décision difficile mais indispensable »)
 _JUDGE = {"nécessaire", "indispensable", "essentiel", "urgent", "inacceptable", "inadmissible", "intolérable",

@@ -68,8 +68,9 @@ class Lexicon:
     def verb(self, lemma: str) -> Cue | None:
         lemma = lemma.lower()
         cue = self._verb(lemma)
-        if cue is None and not lemma.endswith(("er", "ir", "re")):
-            # the lemmatizer sometimes returns the form itself (« informe », « relate »)
+        if cue is None and not lemma.endswith(("er", "ir")):
+            # the lemmatizer sometimes returns the form itself (« informe », « relate »,
+            # « soupire », « murmure »: a form in -re is not always an infinitive)
             for guess in _guesses(lemma):
                 cue = self._verb(guess)
                 if cue is not None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from ...models import Entity, Span as MSpan, Speaker
+from ...settings import DATA_DIR
 from . import bodies
 from .context import DocContext
 
@@ -49,6 +51,8 @@ _PEOPLE = {"service", "secouriste", "pompier", "riverain", "salarié", "employé
                "agriculteur", "éleveur", "commerçant", "soignant", "infirmier", "enseignant", "policier",
                "gendarme", "secours", "ouvrier", "grévistes", "gréviste", "rebelle", "insurgé", "villageois",
                "manifestant", "participant", "supporter", "fan", "consommateur", "citoyen", "électeur"}
+# « en tant qu'aide soignante »: what someone works as, a word or two before the noun
+_AS_A = re.compile(r"en tant qu(?:e\s|'|’)\s*(?:\w+[\s-])?$")
 _HONORIFICS = {"me", "m.", "mme", "mlle", "dr", "pr", "maître", "monsieur", "madame", "docteur", "professeur"}
 
 
@@ -63,6 +67,35 @@ class Said:
     gender: str | None
     plural: bool
     via: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> "Fem" / "Masc" (data/quotes/first_names.tsv)."""
+    out: dict[str, str] = {}
+    try:
+        with open(DATA_DIR / "quotes" / "first_names.tsv", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                g, names = line.rstrip("\n").split("\t", 1)
+                for n in names.split():
+                    out.setdefault(n.lower(), "Fem" if g.strip() == "F" else "Masc")
+    except OSError:
+        pass  # no list: the tagger's guesses and the titles decide
+    return out
+
+
+def first_name_gender(name: str) -> str | None:
+    words = name.split()
+    return first_names().get(words[0].lower()) if len(words) >= 2 else None
+
+
+def _named_like_person(ent: Entity) -> bool:
+    """« Maïtena Biraben » typed ORG by the NER: a known first name and a capitalised surname."""
+    words = ent.name.split()
+    return ent.type != "PER" and not ent.linked and 2 <= len(words) <= 3 and bool(first_name_gender(ent.name)) \
+        and all(w[:1].isupper() for w in words)
 
 
 def _try_resolve_np():
@@ -187,8 +220,8 @@ class Resolver:
         # (« ce qu'a dit le Premier ministre ») is not who says it
         self.content: tuple[int, int] = (0, 0)
         # person mentions outside quotations, the antecedents pronouns may take
-        self.persons = [m for m in ctx.mentions if m.entity.type in _PERSONAL and ctx.region_of(m.start) is None
-                        and not self._common_noun_phrase(m)]
+        self.persons = [m for m in ctx.mentions if (m.entity.type in _PERSONAL or _named_like_person(m.entity))
+                        and ctx.region_of(m.start) is None and not self._common_noun_phrase(m)]
 
     def _apposed_person(self, toks: list[Token], cls: str | None):
         """« le commandant des forces américaines en Irak, William Seely, »: the name set
@@ -276,11 +309,16 @@ class Resolver:
         if key in self._genders:
             return self._genders[key]
         votes = {"Fem": 0, "Masc": 0}
+        # a known first name outweighs the tagger, which reads « Nathalie » or « Mélanie » as masculine
+        known = first_name_gender(ent.name)
+        if known:
+            votes[known] += 4
         for m in ent.mentions:
             tok = self.ctx.token_at(m.start)
             if tok is None:
                 continue
-            g = None if strong and (tok.pos_ == "PROPN" or tok.text[:1].isupper()) else token_gender(tok)
+            guess = tok.pos_ == "PROPN" or tok.text[:1].isupper()
+            g = None if (strong or known) and guess else token_gender(tok)
             if g in votes:
                 votes[g] += 1
             if tok.i > 0:
@@ -396,6 +434,26 @@ class Resolver:
         speaks by its own words: any phrase « selon » names ("source"), or people named by what
         they are ("group"); without, it is no one (a relay, an antecedent)."""
         low = head.lower_
+        if low in ("un", "une") and not self._nested:
+            # « l'un des salariés », « une des victimes »: one of a group, named by the group
+            group = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.i > head.i), None)
+            got = self.resolve(group, stop_at_comma, describe) \
+                if group is not None and group.lemma_.lower() in _PEOPLE and not any(
+                    d.dep_ == "det" and d.lower_ in ("ces", "ses", "leurs", "nos", "vos") for d in group.children) \
+                else None  # « un de ces proches » points back at whose proches they are
+            if got is not None and got[0].entity is None:
+                toks = [t for t in np_tokens(head, stop_at_comma) if t.i <= group.i]
+                rel = next((c for c in group.children if c.dep_ == "acl:relcl" and c.i > group.i), None)
+                if rel is not None:
+                    # « l'un des salariés qui ont vécu cette mésaventure »: the clause says which
+                    sub = list(rel.subtree)
+                    lo, hi = self.ctx.glued_bounds(head.idx)
+                    if len(sub) <= 12 and sub[-1].idx < hi and not any(
+                            t.is_punct or self.ctx.region_of(t.idx) is not None for t in sub):
+                        toks = toks + [t for t in head.doc[group.i + 1 : sub[-1].i + 1]]
+                mspan = _span(self.ctx.text, toks)
+                return (Speaker(entity=None, name=mspan.text, mention=mspan, description=mspan.text), got[1],
+                        got[2], False, False)
         if low in _PRONOUNS or low in {"-t-il", "-t-elle"} or (head.pos_ == "PRON" and not self._named_at(head)):
             return self._pronoun(head)
         if low in {"dernier", "dernière"} and head.i > 0 and head.doc[head.i - 1].lower_ in {"ce", "cette"}:
@@ -442,6 +500,16 @@ class Resolver:
                 m = named[0]
                 return self._speaker_of(m.entity, mspan), m.entity.type, self.entity_gender(m.entity), False, False
             return None
+        if cls == "media" and head.text[:1].isupper() and head.i > 0 and not head.is_sent_start \
+                and not self.ctx.glued_bounds(head.idx)[0] >= head.idx - 4:
+            # « La Chaîne Météo », « Le Journal du dimanche »: the medium noun opens a title
+            name = self.ctx.medium(mspan.text) or self.ctx.medium(self.ctx.text[head.idx : mspan.end])
+            found_m = [m for m in self.ctx.mentions_in(mspan.start, mspan.end) if m.entity.type != "PER"]
+            if found_m:
+                return self._speaker_of(found_m[0].entity, mspan), "ORG", None, False, False
+            start = toks[0].idx if toks[0].pos_ != "DET" or toks[0].text[:1].isupper() else head.idx
+            return (Speaker(entity=None, name=name or self.ctx.text[start : mspan.end], mention=mspan),
+                    "ORG", None, False, False)
         if cls == "media" and head.pos_ == "NOUN" and not any(
             t.pos_ == "PROPN" for t in toks if t.i > head.i
         ):
@@ -518,6 +586,17 @@ class Resolver:
                                               and self._named_in_content(m.entity.id))]
         per = [m for m in found if m.entity.type == "PER" and not self._under_complement(m, head)
                and not self._role_named(m.entity)]
+        if not found and cls is None and head.pos_ == "NOUN" and head.text[:1].isupper() and head.is_alpha \
+                and head.i > 0 and not head.is_sent_start and head.doc[head.i - 1].is_alpha:
+            # « a déclaré à l'AFP Efthymios Lekkas »: a capitalised word the tagger took for a
+            # noun, mid-sentence, is a name the NER missed
+            run = [head]
+            while run[-1].i + 1 < len(head.doc) and len(run) < 4 and head.doc[run[-1].i + 1].text[:1].isupper() \
+                    and head.doc[run[-1].i + 1].is_alpha:
+                run.append(head.doc[run[-1].i + 1])
+            if len(run) >= 2:
+                span = _span(self.ctx.text, run)
+                return Speaker(entity=None, name=span.text, mention=span), "PER", None, False, False
         if head.pos_ == "PROPN" or (found and found[0].start <= head.idx < found[0].end):
             cover = [m for m in found if m.start <= head.idx < m.end] or per or found
             if cover:
@@ -574,6 +653,10 @@ class Resolver:
                 m = orgs[0]
                 return (self._speaker_of(m.entity, mspan, description=mspan.text), m.entity.type, None, plural, False)
             return Speaker(entity=None, name=mspan.text, mention=mspan, description=mspan.text), None, gender, plural, False
+        if head.pos_ == "NOUN" and not plural and first in _DEFINITE and lemma in _PEOPLE and not self._nested:
+            described = self._described_person(head, mspan, gender)
+            if described is not None:
+                return described
         if describe and head.pos_ == "NOUN" and self.ctx.region_of(head.idx) is None \
                 and not any(m.entity.type == "PER" for m in found) \
                 and ((describe == "source" and self._source_noun(toks, head, lemma)) or lemma in _PEOPLE):
@@ -586,6 +669,35 @@ class Resolver:
                 return (self._speaker_of(m.entity, mspan, description=mspan.text), m.entity.type, None, plural, False)
             return Speaker(entity=None, name=mspan.text, mention=mspan, description=mspan.text), None, gender, plural, False
         return None
+
+    def _described_person(self, head: Token, mspan: MSpan, gender: str | None):
+        """« la soignante » after « Mélanie Serpaggi … cette aide soignante d'Ajaccio »: a definite
+        description the text gave a named person, in the sentence naming her or the next one."""
+        word = head.lower_
+        stem = head.lemma_.lower()
+        best = None
+        for m in self.persons:
+            if m.start >= mspan.start:
+                break
+            g = self.entity_gender(m.entity)
+            if gender and g and g != gender:
+                continue
+            lo, hi = self.ctx.glued_bounds(m.start)
+            if hi < len(self.ctx.text):
+                hi = self.ctx.glued_bounds(hi + 1)[1]
+            hi = min(hi, mspan.start)
+            # the noun says who she is (subject, apposition, attribute, « en tant que »), not
+            # someone else of the sentence (« interpellé par un policier »)
+            if any((t.lower_ == word or t.lemma_.lower() == stem) and (
+                    t.dep_ in ("nsubj", "nsubj:pass", "appos", "ROOT") or t.head.pos_ == "AUX"
+                    or any(c.dep_ == "cop" for c in t.children)
+                    or _AS_A.search(self.ctx.text, max(0, t.idx - 24), t.idx) is not None)
+                    for t in self.ctx.tokens_in(lo, hi)):
+                best = m
+        if best is None:
+            return None
+        return (self._speaker_of(best.entity, mspan, description=mspan.text), "PER",
+                self.entity_gender(best.entity), False, True)
 
     # -- helpers ------------------------------------------------------------------
     @staticmethod
@@ -652,7 +764,11 @@ class Resolver:
             if self.ctx.region_of(m.start) is not None:
                 continue
             name = m.entity.name
-            if not (self.ctx.lex.is_media_name(name) or self.ctx.lex.is_media_name(self.ctx.text[m.start:m.end])):
+            surface = self.ctx.text[m.start:m.end]
+            # « La Chaîne Météo … poursuit la chaîne »: a title holding the noun is that medium
+            titled = surface[:1].isupper() and re.sub(r"^(?:la |le |les |l'|l’)", "", surface.lower()).startswith(
+                head.lemma_.lower())
+            if not (titled or self.ctx.lex.is_media_name(name) or self.ctx.lex.is_media_name(surface)):
                 continue
             if agency != name.lower().startswith(self._AGENCIES):
                 continue
@@ -904,10 +1020,40 @@ class Resolver:
             prev = self._previous_speaker(head, gender, plural)
             if prev is not None:
                 return prev
+        if not plural and low in ("il", "elle"):
+            bound = self._bound(head, gender)
+            if bound is not None:
+                return bound
         got = self._salient([head], gender, plural)
         if got is None and not plural:
             got = self._cataphora(head, gender)
         return got
+
+    def _bound(self, head: Token, gender: str | None):
+        """« une lettre … par un proche d'Yvon Collin, Jean-Pierre Gonzatti, dans laquelle il
+        affirmait »: a pronoun subject of a clause inside a sentence that names a person
+        before it takes that person, the nearest one not in another's complement."""
+        verb = head.head
+        if verb.dep_ not in ("acl:relcl", "advcl", "ccomp") or self.ctx.region_of(head.idx) is not None:
+            return None
+        lo, _ = self.ctx.glued_bounds(head.idx)
+        best = None
+        for m in self.persons:
+            if m.start >= head.idx:
+                break
+            if m.start < lo:
+                continue
+            g = self.entity_gender(m.entity)
+            if gender and g and g != gender:
+                continue
+            tok = self.ctx.token_at(m.start)
+            if tok is not None and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN":
+                continue  # « un proche d'Yvon Collin »: the relative is who the sentence is about
+            best = m
+        if best is None:
+            return None
+        return (self._speaker_of(best.entity, _span(self.ctx.text, [head])), "PER",
+                self.entity_gender(best.entity), False, True)
 
     def _cataphora(self, head: Token, gender: str | None):
         """« S'il faut y aller, nous irons », a déclaré lundi Jean Dupont »: with no antecedent
