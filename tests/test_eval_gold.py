@@ -228,3 +228,10 @@ def test_an_unnamed_speaker_given_by_its_description_is_a_hit_a_named_one_is_not
     # Words that are not the gold speaker's mention, or a link to someone else, stay wrong.
     assert scored(Speaker(name="le lycée", mention=_span(text, "lycée")))["precision"] == 0.0
     assert scored(Speaker(name="Cameroon", entity="Q1009", mention=words))["precision"] == 0.0
+
+
+def test_a_leading_determiner_is_a_whole_word():
+    from veille.eval.gold import _bare
+
+    assert [_bare(w) for w in ("leurs avocats", "cette femme", "L'Otan", "des militants", "Lesotho")] == \
+        ["avocats", "femme", "Otan", "militants", "Lesotho"]

@@ -274,7 +274,9 @@ def _same_referent(speaker, gq: dict, gold_mentions: dict[str, set[str]]) -> boo
     return bool(said) and said in wanted
 
 
-_LEAD = re.compile(r"^(?:les|des|de|du|la|le|l'|l’|d'|d’|un|une|ces|ce|cette|ses|son|sa|leurs|leur)\s*", re.I)
+# A leading determiner: a whole word before a space (« leurs » is not « le » + « urs »), or
+# an elided « l' » / « d' ».
+_LEAD = re.compile(r"^(?:(?:les|des|de|du|la|le|un|une|ces|ce|cette|ses|son|sa|leurs|leur)\s+|[ld]['’]\s*)", re.I)
 
 
 def _unnamed_speakers(gold: dict) -> set[str]:
@@ -383,11 +385,8 @@ def _event_types(ge: dict) -> set[str]:
     return {ge["type"], *ge.get("type_any", [])}
 
 
-_DETERMINER = re.compile(r"^(?:les|des|de|du|la|le|l'|d'|un|une|ces|ses|leurs)\s*")
-
-
 def _bare(words: str) -> str:
-    return _DETERMINER.sub("", words)
+    return _LEAD.sub("", words)
 
 
 def score_events(pairs: Iterable[tuple[dict, Record]]) -> dict:
