@@ -144,49 +144,6 @@ def _attribute(ctx: DocContext, cands: list[Candidate]) -> list[Quote]:
         out.append(q)
         pos = speaker.mention.start if speaker.mention else c.anchor
         res.remember(speaker, pos, etype, gender, plural, via)
-        if c.kind == "direct":
-            out.extend(_nested(ctx, res, q))
-    return out
-
-
-_FIRST_PERSONS = {"je", "j'", "j’", "nous", "on", "vous", "tu", "ce", "c'", "cela", "ça", "qui", "il_expl"}
-
-
-def _nested(ctx: DocContext, res: Resolver, outer: Quote) -> list[Quote]:
-    """« "Elle m'a dit qu'elle va mourir" », « "Il a expliqué qu'il réservait ces informations…" »:
-    words reported inside a quotation are a statement of the inner speaker, relayed by the
-    one quoted."""
-    out: list[Quote] = []
-    lo, hi = outer.content.start, outer.content.end
-    for verb in ctx.tokens_in(lo, hi):
-        if verb.pos_ != "VERB" or ctx.lex.token_verb(verb) is None:
-            continue
-        subj = next((t for t in verb.children if t.dep_ in ("nsubj",) and lo <= t.idx < hi), None)
-        comp = next((t for t in verb.children if t.dep_ == "ccomp" and t.i > verb.i and lo <= t.idx < hi
-                     and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in t.children)), None)
-        if subj is None or comp is None or subj.lower_ in _FIRST_PERSONS or subj.i > verb.i:
-            continue
-        if subj.pos_ == "PRON" and subj.lower_ not in ("il", "elle", "ils", "elles"):
-            continue
-        sub = [t for t in comp.subtree if lo <= t.idx < hi]
-        mark = next(m for m in comp.children if m.dep_ == "mark")
-        sub = [t for t in sub if t.i > mark.i]
-        if len(sub) < 3:
-            continue
-        start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        while end > start and ctx.text[end - 1] in " .,;:!?\"»”":
-            end -= 1
-        saved = res.content
-        res.content = (0, 0)
-        try:
-            got = res.resolve(subj, describe="group")
-        finally:
-            res.content = saved
-        if got is None or got[0].name == outer.speaker.name:
-            continue
-        out.append(Quote(kind="indirect", content=_span(ctx, start, end), cue=verb.lemma_.lower(),
-                         cue_span=_span(ctx, verb.idx, verb.idx + len(verb.text)), speaker=got[0],
-                         via=[outer.speaker.name] + [v for v in outer.via if v != got[0].name]))
     return out
 
 
