@@ -27,11 +27,18 @@ def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
 
 
-def quotes_of(analyzer, text: str):
-    """The quotes veille finds in one text (for the quote tests)."""
+def quotes_of(analyzer, text: str, published: str | None = None):
+    """The quotes veille finds in one text (for the quote tests), optionally published on a date."""
     from veille.models import Article
 
-    return analyzer.analyze(Article(text=text)).quotes
+    return analyzer.analyze(Article(text=text, published=published)).quotes
+
+
+def events_of(analyzer, text: str, published: str = "2020-06-22"):
+    """The events veille finds in one text, its date given as the caller's argument."""
+    from veille.models import Article
+
+    return analyzer.analyze(Article(text=text, published=published, published_how="argument")).events
 
 
 def quote_with(quotes, piece: str):

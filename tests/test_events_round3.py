@@ -5,12 +5,8 @@ OrangeSum sentences, none from the development golds."""
 
 from __future__ import annotations
 
-from veille.models import Article
+from conftest import events_of as _events
 from veille.nlp.events.lexicon import load_lexicon, parse_lexicon
-
-
-def _events(analyzer, text, published="2020-06-22"):
-    return analyzer.analyze(Article(text=text, published=published, published_how="argument")).events
 
 
 def test_clitic_and_copula_conditions_parse():

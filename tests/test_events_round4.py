@@ -5,13 +5,10 @@ sentences, none from the development golds."""
 
 from __future__ import annotations
 
-from veille.models import Article, Event, Span
+from conftest import events_of as _events
+from veille.models import Event, Span
 from veille.nlp.events.extract import lead_end
 from veille.nlp.events.merge import merge_events
-
-
-def _events(analyzer, text, published="2020-06-22"):
-    return analyzer.analyze(Article(text=text, published=published, published_how="argument")).events
 
 
 def _ev(type_, actors, recipients, start, text, trigger, modality="asserted", confidence=0.7):

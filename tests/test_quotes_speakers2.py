@@ -1,13 +1,9 @@
 """Speakers and relays on OrangeSum sentences: first names, titled media, addressees,
 bound pronouns, definite descriptions, interlocutors."""
 
-from veille.models import Article
+from conftest import quotes_of as _quotes
 from veille.nlp.quotes.component import _without_sub_names
 from veille.nlp.quotes.speakers import first_name_gender
-
-
-def _quotes(analyzer, text, published="2020-01-01"):
-    return analyzer.analyze(Article(text=text, published=published)).quotes
 
 
 def test_first_names_outvote_the_tagger():
